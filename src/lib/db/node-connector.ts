@@ -1,0 +1,46 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Table } from 'apache-arrow';
+import { OFFLINE_SETTINGS, type Connector, type SqlParam } from './connector';
+
+// The blocking Node build of the same DuckDB-wasm the browser runs: tests exercise the shipped SQL
+// on the shipped engine version. Loaded through require because it is published as CommonJS.
+const require = createRequire(import.meta.url);
+type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
+
+export async function openNodeConnector(): Promise<Connector> {
+  const duckdb: Blocking = require('@duckdb/duckdb-wasm/blocking');
+  const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+  const db = await duckdb.createDuckDB(
+    {
+      mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+      eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
+    },
+    new duckdb.VoidLogger(),
+    duckdb.NODE_RUNTIME,
+  );
+  await db.instantiate(() => {});
+  const conn = db.connect();
+  for (const setting of OFFLINE_SETTINGS) conn.query(setting);
+
+  return {
+    async query(sql: string, params: readonly SqlParam[] = []): Promise<Table> {
+      if (params.length === 0) return conn.query(sql) as unknown as Table;
+      const statement = conn.prepare(sql);
+      try {
+        return statement.query(...params) as unknown as Table;
+      } finally {
+        statement.close();
+      }
+    },
+    async registerFile(name, bytes) {
+      db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name) {
+      db.dropFile(name);
+    },
+    async insertArrowStream(table, ipcStream) {
+      conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
+    },
+  };
+}

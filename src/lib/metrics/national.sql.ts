@@ -1,0 +1,102 @@
+import type { Connector } from '../db/connector';
+import { filterParams, type Filters } from './filters';
+import { PAIR_STATUS_CTE } from './pair-status.sql';
+import { rowsOf } from './rows';
+
+export interface Headline {
+  /** Distinct recommendations for forces in the filters, published on or before D. */
+  recommendations: number;
+  /** Force × recommendation pairs in scope. */
+  inScope: number;
+  complete: number;
+  /** Pooled: complete ÷ in scope over every pair; null when nothing is in scope. */
+  complianceRate: number | null;
+  /** Median of the force compliance rates ("typical force"). */
+  medianForceRate: number | null;
+  overdue: number;
+  forcesWithOverdue: number;
+}
+
+const HEADLINE_SQL = `WITH ${PAIR_STATUS_CTE},
+by_force AS (
+  SELECT force_id, count(*) FILTER (counts_complete) / nullif(count(*) FILTER (in_scope), 0) AS rate
+  FROM scored GROUP BY force_id
+)
+SELECT
+  (SELECT count(DISTINCT (inspection_id, rec_no)) FROM scored)::INTEGER AS recommendations,
+  count(*) FILTER (in_scope)::INTEGER AS in_scope,
+  count(*) FILTER (counts_complete)::INTEGER AS complete,
+  (count(*) FILTER (counts_complete) / nullif(count(*) FILTER (in_scope), 0))::DOUBLE AS compliance_rate,
+  (SELECT median(rate) FROM by_force)::DOUBLE AS median_force_rate,
+  count(*) FILTER (overdue)::INTEGER AS overdue,
+  count(DISTINCT force_id) FILTER (overdue)::INTEGER AS forces_with_overdue
+FROM scored`;
+
+export async function headline(db: Connector, filters: Filters): Promise<Headline> {
+  const [row] = rowsOf<{
+    recommendations: number; in_scope: number; complete: number; compliance_rate: number | null;
+    median_force_rate: number | null; overdue: number; forces_with_overdue: number;
+  }>(await db.query(HEADLINE_SQL, filterParams(filters)));
+  if (!row) throw new Error('headline query returned no row');
+  return {
+    recommendations: row.recommendations,
+    inScope: row.in_scope,
+    complete: row.complete,
+    complianceRate: row.compliance_rate,
+    medianForceRate: row.median_force_rate,
+    overdue: row.overdue,
+    forcesWithOverdue: row.forces_with_overdue,
+  };
+}
+
+export interface ForceCompliance {
+  force_id: string;
+  name: string;
+  region: string;
+  in_scope: number;
+  complete: number;
+  /** complete ÷ in scope for this force; null when nothing is in scope. */
+  rate: number | null;
+  overdue: number;
+  /** 1 = highest rate; ties share a rank; forces with no rate rank last. */
+  rank: number;
+  /** Median of all listed forces' rates, repeated on each row. */
+  median_rate: number | null;
+}
+
+const FORCE_COMPLIANCE_SQL = `WITH ${PAIR_STATUS_CTE},
+by_force AS (
+  SELECT force_id, any_value(name) AS name, any_value(region) AS region,
+         count(*) FILTER (in_scope)::INTEGER AS in_scope,
+         count(*) FILTER (counts_complete)::INTEGER AS complete,
+         (count(*) FILTER (counts_complete) / nullif(count(*) FILTER (in_scope), 0))::DOUBLE AS rate,
+         count(*) FILTER (overdue)::INTEGER AS overdue
+  FROM scored GROUP BY force_id
+)
+SELECT *, rank() OVER (ORDER BY rate DESC NULLS LAST)::INTEGER AS rank,
+       (median(rate) OVER ())::DOUBLE AS median_rate
+FROM by_force
+ORDER BY rank, name`;
+
+export async function forceCompliance(db: Connector, filters: Filters): Promise<ForceCompliance[]> {
+  return rowsOf<ForceCompliance>(await db.query(FORCE_COMPLIANCE_SQL, filterParams(filters)));
+}
+
+export interface RegionStatusShare {
+  region: string;
+  status: string;
+  pairs: number;
+  /** pairs ÷ all pairs of the region (every status, so shares add up to 1). */
+  share: number;
+}
+
+const REGION_STATUS_MIX_SQL = `WITH ${PAIR_STATUS_CTE}
+SELECT region, status, count(*)::INTEGER AS pairs,
+       (count(*) / sum(count(*)) OVER (PARTITION BY region))::DOUBLE AS share
+FROM scored
+GROUP BY region, status
+ORDER BY region, status`;
+
+export async function regionStatusMix(db: Connector, filters: Filters): Promise<RegionStatusShare[]> {
+  return rowsOf<RegionStatusShare>(await db.query(REGION_STATUS_MIX_SQL, filterParams(filters)));
+}

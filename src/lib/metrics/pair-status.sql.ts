@@ -1,0 +1,42 @@
+/**
+ * The shared core of every metric: one row per force × recommendation in the filters, with its
+ * status on the as-of date and the flags the definitions need. Parameters as in `filterParams`.
+ *
+ * - Status on date D: the latest update with as_of ≤ D (ties: the later-loaded row); none = no_update.
+ * - In scope on D: for-forces recommendations of reports published on or before D, except those
+ *   whose status is superseded or not_applicable.
+ * - Counts as complete: complete, or pending_closure when $4 is true.
+ * - Overdue on D: in scope, due_date < D, status not complete.
+ */
+export const PAIR_STATUS_CTE = `
+latest AS (
+  SELECT force_id, inspection_id, rec_no, arg_max(status, (as_of, seq)) AS status
+  FROM status_updates
+  WHERE as_of <= $1::DATE
+  GROUP BY force_id, inspection_id, rec_no
+),
+pairs AS (
+  SELECT f.force_id, f.name, f.region, r.inspection_id, r.rec_no, r.due_date, i.published
+  FROM recommendations r
+  JOIN inspections i ON i.inspection_id = r.inspection_id
+  CROSS JOIN forces f
+  WHERE r.for_forces
+    AND i.published <= $1::DATE
+    AND ($2 = '' OR list_contains(string_split($2, ','), r.inspection_id))
+    AND ($3 = '' OR f.region = $3)
+),
+pair_status AS (
+  SELECT p.*, coalesce(l.status, 'no_update') AS status,
+         coalesce(l.status, '') NOT IN ('superseded', 'not_applicable') AS in_scope
+  FROM pairs p
+  LEFT JOIN latest l
+    ON l.force_id = p.force_id AND l.inspection_id = p.inspection_id AND l.rec_no = p.rec_no
+),
+scored AS (
+  SELECT *,
+         in_scope AND (status = 'complete' OR ($4 AND status = 'pending_closure')) AS counts_complete,
+         in_scope AND coalesce(due_date < $1::DATE, false) AND status <> 'complete' AS overdue,
+         CASE WHEN in_scope AND due_date < $1::DATE AND status <> 'complete'
+              THEN ($1::DATE - due_date) END AS days_overdue
+  FROM pair_status
+)`;
