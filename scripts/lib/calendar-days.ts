@@ -21,21 +21,9 @@ export function dayToIso(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** Last day of the month containing `day`. */
+/** Epoch day of the last day of a month (monthIndex 0 = January; Date.UTC carries overflow into the year). */
 function monthEndOf(year: number, monthIndex: number): number {
   return Date.UTC(year, monthIndex + 1, 0) / MS_PER_DAY;
-}
-
-/**
- * `months` calendar months after `day`; a day past the end of the target month falls back to
- * its last day (31 Aug + 6 months = 28/29 Feb), the usual reading of "within six months".
- */
-export function addMonths(day: number, months: number): number {
-  const date = new Date(day * MS_PER_DAY);
-  const year = date.getUTCFullYear();
-  const monthIndex = date.getUTCMonth() + months;
-  const lastDay = new Date(monthEndOf(year, monthIndex) * MS_PER_DAY).getUTCDate();
-  return Date.UTC(year, monthIndex, Math.min(date.getUTCDate(), lastDay)) / MS_PER_DAY;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CANONICAL_STATUSES, type CanonicalStatus } from './canonical-statuses';
+import { CANONICAL_STATUSES, type CanonicalStatus } from '../../src/lib/data/schema';
 
 /**
  * Generic evidence phrases for illustrative statuses. Each starts "Illustrative:" and describes

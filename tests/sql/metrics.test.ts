@@ -79,6 +79,8 @@ describe('force compliance', () => {
       ['c', 1, 0, 0, 1, 2],
     ]);
     expect(rows.every((r) => r.median_rate === 0)).toBe(true);
+    // North: a 1 and b 0 → 0.5; South: c alone → 0.
+    expect(rows.map((r) => r.region_median_rate)).toEqual([0.5, 0.5, 0]);
   });
 });
 

@@ -33,8 +33,12 @@ export async function openBrowserConnector(): Promise<Connector> {
       }
       return (await statement).query(...params);
     },
-    registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
-    dropFile: (name) => db.dropFile(name),
+    registerFile: async (name, bytes) => {
+      await db.registerFileBuffer(name, bytes);
+    },
+    dropFile: async (name) => {
+      await db.dropFile(name);
+    },
     insertArrowStream: (table, ipcStream) =>
       conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true }),
   };

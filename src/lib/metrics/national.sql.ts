@@ -62,6 +62,8 @@ export interface ForceCompliance {
   rank: number;
   /** Median of all listed forces' rates, repeated on each row. */
   median_rate: number | null;
+  /** Median of the rates of the forces in this force's region. */
+  region_median_rate: number | null;
 }
 
 const FORCE_COMPLIANCE_SQL = `WITH ${PAIR_STATUS_CTE},
@@ -74,7 +76,8 @@ by_force AS (
   FROM scored GROUP BY force_id
 )
 SELECT *, rank() OVER (ORDER BY rate DESC NULLS LAST)::INTEGER AS rank,
-       (median(rate) OVER ())::DOUBLE AS median_rate
+       (median(rate) OVER ())::DOUBLE AS median_rate,
+       (median(rate) OVER (PARTITION BY region))::DOUBLE AS region_median_rate
 FROM by_force
 ORDER BY rank, name`;
 

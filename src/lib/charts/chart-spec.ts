@@ -1,0 +1,28 @@
+import type { PlotOptions } from '@observablehq/plot';
+
+/** A table alternative: the same data as the chart, with proper column headers. */
+export interface ChartTable {
+  columns: readonly { key: string; label: string; format?: 'percent' | 'integer' | 'text' }[];
+  rows: readonly Record<string, string | number | null>[];
+}
+
+/** Everything a chart frame shows: a chart is a function from query results to one of these. */
+export interface ChartSpec {
+  id: string;
+  title: string;
+  /** States the as-of date and the filters in words. */
+  subtitle: string;
+  source: string;
+  plot: PlotOptions;
+  table: ChartTable;
+}
+
+/** Words shared by every chart's subtitle and source line. */
+export interface ChartContext {
+  asOf: string;
+  /** "All of England and Wales" or a region, and the inspections chosen. */
+  scope: string;
+  pendingCountsAsComplete: boolean;
+  /** E.g. "HMICFRS reports; statuses: Illustrative statuses, PCC responses". */
+  source: string;
+}

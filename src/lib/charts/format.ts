@@ -1,0 +1,21 @@
+/** How numbers and dates read everywhere in the app (UK conventions). */
+export function formatPercent(rate: number | null | undefined): string {
+  return rate === null || rate === undefined || Number.isNaN(rate) ? '–' : `${Math.round(rate * 100)}%`;
+}
+
+export function formatInteger(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : value.toLocaleString('en-GB');
+}
+
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "2026-09-30" → "30 September 2026". */
+export function formatDate(isoDate: string): string {
+  return LONG_DATE.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** The as-of clause every subtitle starts with. */
+export function asOfWords(asOf: string, pendingCountsAsComplete: boolean): string {
+  const counting = pendingCountsAsComplete ? 'reported complete (pending closure counted)' : 'signed off (complete only)';
+  return `As on ${formatDate(asOf)} · ${counting}`;
+}

@@ -1,0 +1,50 @@
+import * as Plot from '@observablehq/plot';
+import type { ForceCompliance } from '../metrics/national.sql';
+import type { ChartContext, ChartSpec } from './chart-spec';
+import { asOfWords, formatPercent } from './format';
+import { MEDIAN_COLOUR, REGION_COLOURS, REGION_ORDER } from './palette';
+
+/** Every force as a dot within its region, with the region's median force marked. */
+export function regionForceRatesChart(rows: readonly ForceCompliance[], context: ChartContext): ChartSpec {
+  const rated = rows.filter((row) => row.rate !== null);
+  const regions = REGION_ORDER.filter((region) => rows.some((row) => row.region === region));
+  const medians = regions.map((region) => ({
+    region,
+    median: rows.find((row) => row.region === region)?.region_median_rate ?? null,
+  })).filter((m) => m.median !== null);
+  return {
+    id: 'region-force-rates',
+    title: 'Each force’s compliance rate within its region',
+    subtitle: `${asOfWords(context.asOf, context.pendingCountsAsComplete)} · ${context.scope} · black tick: region’s median force`,
+    source: context.source,
+    plot: {
+      marginLeft: 170,
+      height: regions.length * 34 + 60,
+      x: { domain: [0, 1], tickFormat: '%', label: 'Compliance rate →', grid: true },
+      y: { domain: regions, label: null },
+      color: { domain: [...REGION_ORDER], range: [...REGION_COLOURS] },
+      marks: [
+        Plot.tickX(medians, { x: 'median', y: 'region', stroke: MEDIAN_COLOUR, strokeWidth: 3 }),
+        Plot.dot(rated, {
+          x: 'rate',
+          y: 'region',
+          fill: 'region',
+          stroke: 'white',
+          r: 6,
+          title: (d: ForceCompliance) => `${d.name}: ${formatPercent(d.rate)} (region median ${formatPercent(d.region_median_rate)})`,
+        }),
+      ],
+    },
+    table: {
+      columns: [
+        { key: 'region', label: 'Region', format: 'text' },
+        { key: 'name', label: 'Force', format: 'text' },
+        { key: 'rate', label: 'Compliance rate', format: 'percent' },
+        { key: 'region_median_rate', label: 'Region median force', format: 'percent' },
+      ],
+      rows: [...rows]
+        .sort((a, b) => REGION_ORDER.indexOf(a.region as never) - REGION_ORDER.indexOf(b.region as never) || a.name.localeCompare(b.name))
+        .map(({ region, name, rate, region_median_rate }) => ({ region, name, rate, region_median_rate })),
+    },
+  };
+}

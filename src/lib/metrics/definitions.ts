@@ -1,0 +1,14 @@
+/** The metric definitions shown to users beside the numbers, word for word from DESIGN.md. */
+export const DEFINITIONS = {
+  statusOnDate:
+    'Status on date D of a recommendation for a force: its latest update with as_of ≤ D; none yet = no_update. Of two updates on the same date, the one loaded later stands.',
+  inScope:
+    'In scope on D: recommendations with for_forces of reports published on or before D, except those whose status is superseded or not_applicable.',
+  complianceRate:
+    'Compliance rate: complete ÷ in scope. A toggle counts pending_closure as complete ("reported complete" versus "signed off").',
+  overdue: 'Overdue on D: in scope, due_date < D, status not complete. Days overdue = D − due_date.',
+  onTime: 'On time: first complete update on or before due_date.',
+  timeToComplete: 'Time to complete: first complete as_of − report published.',
+  pooledAndMedian:
+    'Region and national figures: pooled counts for totals; median of force rates for "typical force".',
+} as const;

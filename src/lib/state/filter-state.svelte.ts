@@ -1,0 +1,33 @@
+import type { Filters } from '../metrics/filters';
+import { filtersFromSearch, searchFromFilters, type FilterDefaults } from './url-filters';
+
+/**
+ * The filters as shared state, kept equal to the URL: every change is a history entry, and
+ * back/forward restore the filters they recorded.
+ */
+export class FilterState {
+  current = $state<Filters>({ asOf: '', inspections: [], region: null, pendingCountsAsComplete: false });
+  #defaults: FilterDefaults = { asOf: '' };
+
+  /** Reads the URL once the defaults (which depend on the loaded data) are known. */
+  start(defaults: FilterDefaults): () => void {
+    this.#defaults = defaults;
+    this.current = filtersFromSearch(location.search, defaults);
+    const onPopState = () => {
+      this.current = filtersFromSearch(location.search, this.#defaults);
+    };
+    addEventListener('popstate', onPopState);
+    return () => removeEventListener('popstate', onPopState);
+  }
+
+  update(change: Partial<Filters>): void {
+    const next = { ...this.current, ...change };
+    const search = searchFromFilters(next, this.#defaults, location.search);
+    if (search !== location.search) history.pushState(null, '', `${location.pathname}${search}${location.hash}`);
+    this.current = next;
+  }
+
+  get defaults(): FilterDefaults {
+    return this.#defaults;
+  }
+}
