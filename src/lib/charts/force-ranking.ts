@@ -25,6 +25,8 @@ export function forceRankingChart(rows: readonly ForceCompliance[], context: Cha
       Plot.text([median], {
         x: (d: number) => d,
         frameAnchor: 'top',
+        textAnchor: 'end',
+        dx: -4,
         dy: -14,
         text: () => `Median force ${formatPercent(median)}`,
         fill: MEDIAN_COLOUR,
