@@ -41,10 +41,18 @@ export async function openApp(browser: Browser, baseUrl: string, path = ''): Pro
   });
   await page.goto(new URL(path, baseUrl).href);
   await waitForNationalView(page);
+  await waitForEngine(page);
   return { context, page, requests, errors };
 }
 
 export async function waitForNationalView(page: Page, asOf?: string): Promise<void> {
   const selector = asOf ? `section.view[data-ready="true"][data-asof="${asOf}"]` : 'section.view[data-ready="true"]';
   await page.waitForSelector(selector, { timeout: 30_000 });
+}
+
+/** The first view may draw from the build-time snapshot; this waits until the engine holds the data. */
+export async function waitForEngine(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('oversight:data-loaded').length > 0, null, {
+    timeout: 30_000,
+  });
 }

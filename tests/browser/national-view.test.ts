@@ -47,6 +47,18 @@ describe('national view on the demo data', () => {
     }
   });
 
+  it('draws the first chart from the build-time snapshot, before the engine is ready', async () => {
+    const { page, context } = await openApp(browser, baseUrl);
+    try {
+      const marks = await page.evaluate(() =>
+        ['oversight:first-chart', 'oversight:engine-ready'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN),
+      );
+      expect(marks[0]).toBeLessThan(marks[1]!);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows the same headline numbers as the metrics SQL under Node', async () => {
     const extent = await dataExtent(db);
     const expected = await headline(db, filtersOn(extent.lastUpdate!));

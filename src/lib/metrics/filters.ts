@@ -27,3 +27,8 @@ export function filterParams(filters: Filters): SqlParam[] {
     filters.pendingCountsAsComplete,
   ];
 }
+
+/** The filters a fresh visit starts with: the whole country, every inspection, on `asOf`. */
+export function defaultFilters(asOf: string): Filters {
+  return { asOf, inspections: [], region: null, pendingCountsAsComplete: false };
+}

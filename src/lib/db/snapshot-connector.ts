@@ -1,0 +1,37 @@
+import { tableFromIPC, type Table } from 'apache-arrow';
+import type { Connector, SqlParam } from './connector';
+import { snapshotKey, type Snapshot } from './snapshot';
+
+function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Answers from the build-time snapshot until the engine is ready, then from the engine only.
+ * The snapshot holds the exact results the engine would give for the shipped data, so the view
+ * does not jump when the engine takes over. A query the snapshot lacks waits for the engine.
+ */
+export function snapshotConnector(engine: Promise<Connector>, snapshot: Snapshot | null): Connector {
+  const recorded = new Map<string, string>();
+  for (const entry of snapshot?.entries ?? []) recorded.set(snapshotKey(entry.sql, entry.params), entry.ipc);
+  let ready: Connector | null = null;
+  void engine.then((connector) => {
+    ready = connector;
+    recorded.clear();
+  }, () => undefined);
+
+  return {
+    async query(sql: string, params: readonly SqlParam[] = []): Promise<Table> {
+      if (ready) return ready.query(sql, params);
+      const ipc = recorded.get(snapshotKey(sql, params));
+      if (ipc !== undefined) return tableFromIPC(decodeBase64(ipc));
+      return (await engine).query(sql, params);
+    },
+    registerFile: async (name, bytes) => (await engine).registerFile(name, bytes),
+    dropFile: async (name) => (await engine).dropFile(name),
+    insertArrowStream: async (table, ipcStream) => (await engine).insertArrowStream(table, ipcStream),
+  };
+}
