@@ -10,9 +10,13 @@ export interface ChartTable {
 export interface ChartSpec {
   id: string;
   title: string;
+  /** The as-of date of the data shown (ISO), for file names. */
+  asOf?: string;
   /** States the as-of date and the filters in words. */
   subtitle: string;
   source: string;
+  /** Sentences shown under the chart, before the source (caveats, definitions). */
+  notes?: readonly string[];
   plot: PlotOptions;
   table: ChartTable;
 }

@@ -36,6 +36,7 @@ export function forceRankingChart(rows: readonly ForceCompliance[], context: Cha
   }
   return {
     id: 'force-ranking',
+    asOf: context.asOf,
     title: 'Forces ranked by compliance rate',
     subtitle: `${asOfWords(context.asOf, context.pendingCountsAsComplete)} · ${context.scope}`,
     source: context.source,

@@ -14,6 +14,7 @@ export function regionForceRatesChart(rows: readonly ForceCompliance[], context:
   })).filter((m) => m.median !== null);
   return {
     id: 'region-force-rates',
+    asOf: context.asOf,
     title: 'Each force’s compliance rate within its region',
     subtitle: `${asOfWords(context.asOf, context.pendingCountsAsComplete)} · ${context.scope} · black tick: region’s median force`,
     source: context.source,

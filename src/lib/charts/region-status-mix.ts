@@ -14,6 +14,7 @@ export function regionStatusMixChart(rows: readonly RegionStatusShare[], context
   const regions = REGION_ORDER.filter((region) => rows.some((row) => row.region === region));
   return {
     id: 'region-status-mix',
+    asOf: context.asOf,
     title: 'Status mix by region',
     subtitle: `${asOfWords(context.asOf, context.pendingCountsAsComplete)} · ${context.scope} · share of force × recommendation pairs`,
     source: context.source,
