@@ -1,0 +1,35 @@
+import { PAIR_STATUS_CTE } from './pair-status.sql';
+import { PAIR_TIMING_CTE } from './pair-timing.sql';
+
+/**
+ * One row per force × benchmark measure: the force's numerator, denominator and rate, and its
+ * score (the rate, negated where lower is better, so a higher score is always better).
+ * Parameters as in `filterParams`; every force with a recommendation in view appears.
+ *
+ * - compliance: complete ÷ in scope.
+ * - overdue: overdue ÷ in scope.
+ * - on_time: on time ÷ in scope with the deadline passed.
+ */
+export const FORCE_MEASURES_CTE = `${PAIR_STATUS_CTE}, ${PAIR_TIMING_CTE},
+force_counts AS (
+  SELECT force_id, any_value(name) AS name, any_value(region) AS region,
+         count(*) FILTER (in_scope) AS in_scope,
+         count(*) FILTER (counts_complete) AS complete,
+         count(*) FILTER (overdue) AS overdue,
+         count(*) FILTER (deadline_passed) AS deadline_passed,
+         count(*) FILTER (deadline_passed AND on_time) AS on_time
+  FROM timed GROUP BY force_id
+),
+force_measures AS (
+  SELECT force_id, name, region, measure, numerator::INTEGER AS numerator,
+         denominator::INTEGER AS denominator,
+         (numerator / nullif(denominator, 0))::DOUBLE AS value,
+         CASE WHEN higher_is_better THEN 1 ELSE -1 END * (numerator / nullif(denominator, 0)) AS score
+  FROM (
+    SELECT force_id, name, region, 'compliance' AS measure, complete AS numerator, in_scope AS denominator, true AS higher_is_better FROM force_counts
+    UNION ALL
+    SELECT force_id, name, region, 'overdue', overdue, in_scope, false FROM force_counts
+    UNION ALL
+    SELECT force_id, name, region, 'on_time', on_time, deadline_passed, true FROM force_counts
+  )
+)`;
