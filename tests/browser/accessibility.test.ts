@@ -19,6 +19,7 @@ afterAll(async () => {
 const PAGES = [
   { name: 'national view', path: '', ready: 'section.view[data-ready="true"]' },
   { name: 'national view, a region, pending counted', path: '?region=Wales&pending=1', ready: 'section.view[data-ready="true"]' },
+  { name: 'accessibility statement', path: '?view=accessibility', ready: 'article.statement' },
   { name: 'embed route', path: '?embed=force-ranking', ready: 'main.embed[data-ready="true"]' },
 ];
 
