@@ -4,6 +4,7 @@ import { launchChromium, openApp, waitForNationalView } from './chromium';
 import { openDemoData } from '../sql/demo-data';
 import { headline } from '../../src/lib/metrics/national.sql';
 import { dataExtent } from '../../src/lib/metrics/data-extent.sql';
+import { defaultFilters } from '../../src/lib/metrics/filters';
 import { formatInteger, formatPercent } from '../../src/lib/charts/format';
 import type { Connector } from '../../src/lib/db/connector';
 
@@ -18,7 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const filtersOn = (asOf: string) => ({ asOf, inspections: [], region: null, pendingCountsAsComplete: false });
+const filtersOn = defaultFilters;
 
 describe('national view on the demo data', () => {
   it('draws the 43 forces in each chart, labels illustrative data, and asks only its own origin', async () => {

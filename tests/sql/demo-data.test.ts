@@ -3,6 +3,7 @@ import type { Connector } from '../../src/lib/db/connector';
 import { rowsOf } from '../../src/lib/metrics/rows';
 import { forceCompliance, headline } from '../../src/lib/metrics/national.sql';
 import { dataExtent } from '../../src/lib/metrics/data-extent.sql';
+import { defaultFilters } from '../../src/lib/metrics/filters';
 import { openDemoData } from './demo-data';
 
 /**
@@ -66,11 +67,11 @@ describe('demo data', () => {
 
   it.each(['2023-09-30', '2024-08-01', '2025-06-30', 'last update'])('headline on %s equals the naive reading', async (date) => {
     const asOf = date === 'last update' ? (await dataExtent(db)).lastUpdate! : date;
-    const sql = await headline(db, { asOf, inspections: [], region: null, pendingCountsAsComplete: false });
+    const sql = await headline(db, defaultFilters(asOf));
     const naive = naiveHeadline(forces, recs, updates, asOf);
     expect(sql).toMatchObject(naive);
     expect(sql.complianceRate).toBeCloseTo(naive.complete / naive.inScope, 12);
-    const byForce = await forceCompliance(db, { asOf, inspections: [], region: null, pendingCountsAsComplete: false });
+    const byForce = await forceCompliance(db, defaultFilters(asOf));
     expect(byForce).toHaveLength(43);
     expect(byForce.reduce((sum, f) => sum + f.overdue, 0)).toBe(naive.overdue);
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import type { Filters } from '../../src/lib/metrics/filters';
+import { defaultFilters, type Filters } from '../../src/lib/metrics/filters';
 import { forceCompliance, headline, regionStatusMix } from '../../src/lib/metrics/national.sql';
 import { completionSummary } from '../../src/lib/metrics/completion.sql';
 import { openFixture } from './fixture';
@@ -11,9 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => undefined);
 
-const on = (asOf: string, more: Partial<Filters> = {}): Filters => ({
-  asOf, inspections: [], region: null, pendingCountsAsComplete: false, ...more,
-});
+const on = (asOf: string, more: Partial<Filters> = {}): Filters => ({ ...defaultFilters(asOf), ...more });
 
 describe('headline on 2024-03-31 (I2 not yet published)', () => {
   // Pairs: I1 R1 and R2 × 3 forces = 6. c/R1 superseded → 5 in scope.

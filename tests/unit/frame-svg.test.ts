@@ -43,8 +43,8 @@ const context: ChartContext = {
 };
 
 const forces: ForceCompliance[] = [
-  { force_id: 'a', name: 'Force A', region: 'North East', in_scope: 4, complete: 3, rate: 0.75, overdue: 1, rank: 1, median_rate: 0.5, region_median_rate: 0.75 },
-  { force_id: 'b', name: 'Force B', region: 'Wales', in_scope: 4, complete: 1, rate: 0.25, overdue: 2, rank: 2, median_rate: 0.5, region_median_rate: 0.25 },
+  { force_id: 'a', name: 'Force A', region: 'North East', in_scope: 4, complete: 3, rate: 0.75, overdue: 1, pending_closure: 0, pending_share: 0, rank: 1, median_rate: 0.5, region_median_rate: 0.75 },
+  { force_id: 'b', name: 'Force B', region: 'Wales', in_scope: 4, complete: 1, rate: 0.25, overdue: 2, pending_closure: 1, pending_share: 0.25, rank: 2, median_rate: 0.5, region_median_rate: 0.25 },
 ];
 const mix: RegionStatusShare[] = [
   { region: 'North East', status: 'complete', pairs: 3, share: 0.75 },

@@ -1,23 +1,78 @@
-import type { Connector } from '../db/connector';
-import type { Filters } from './filters';
+import type { Connector, SqlParam } from '../db/connector';
+import { filterParams, recommendationKey, type Filters } from './filters';
 import { forceCompliance, headline, regionStatusMix, type ForceCompliance, type Headline, type RegionStatusShare } from './national.sql';
-
-/** Everything the national view shows for one set of filters. */
-export interface NationalViewData {
-  headline: Headline;
-  forces: ForceCompliance[];
-  regionMix: RegionStatusShare[];
-}
+import { inspectionOptions, type InspectionOption } from './inspection-options.sql';
+import { overdueList, type OverdueList } from './overdue.sql';
+import { complianceTrends, type TrendPoint } from './trends.sql';
+import { trendMarkers, type TrendMarker } from './trend-markers.sql';
 
 /**
- * The national view's queries for one interaction, run together. The build-time snapshot records
- * exactly these, so the first view draws before the engine starts.
+ * Everything the national view shows for one set of filters. Charts that compare forces or regions
+ * see every force and region (the region and the force chosen are highlighted, not filtered out);
+ * the headline and the overdue list see every filter.
  */
-export async function loadNationalView(db: Connector, filters: Filters): Promise<NationalViewData> {
-  const [figures, forces, regionMix] = await Promise.all([
-    headline(db, filters),
-    forceCompliance(db, filters),
-    regionStatusMix(db, filters),
+export interface NationalViewData {
+  filters: Filters;
+  /** The inspections the filter bar offers. */
+  inspections: InspectionOption[];
+  headline: Headline;
+  /** All 43 forces. */
+  forces: ForceCompliance[];
+  /** Every region's status mix. */
+  regionMix: RegionStatusShare[];
+  /** The selected force's status mix; empty when no force is selected. */
+  forceMix: RegionStatusShare[];
+  overdue: OverdueList;
+  /** England and Wales (region null) and each region, over time. */
+  trends: TrendPoint[];
+  /** The selected force over time (region null); empty when no force is selected. */
+  forceTrend: TrendPoint[];
+  markers: TrendMarker[];
+  /** The inputs each part was computed from: a part whose inputs did not change is reused. */
+  inputs: Record<NationalPart, string>;
+}
+
+export type NationalPart = Exclude<keyof NationalViewData, 'filters' | 'inputs'>;
+
+const inputsOf = (params: readonly SqlParam[]): string => JSON.stringify(params);
+
+/**
+ * The national view's queries for one interaction, run together. Given the previous result for the
+ * same data, only the queries whose inputs changed run again (choosing the tile map's measure runs
+ * none; sorting the overdue list runs one). The build-time snapshot records exactly these queries
+ * for the default filters, so the first view draws before the engine starts.
+ */
+export async function loadNationalView(
+  db: Connector,
+  filters: Filters,
+  previous: NationalViewData | null = null,
+): Promise<NationalViewData> {
+  const everyForce: Filters = { ...filters, region: null, force: null };
+  const oneForce: Filters | null = filters.force ? { ...filters, region: null } : null;
+  const inputs: Record<NationalPart, string> = {
+    inspections: '',
+    headline: inputsOf(filterParams(filters)),
+    forces: inputsOf(filterParams(everyForce)),
+    regionMix: inputsOf(filterParams(everyForce)),
+    forceMix: oneForce ? inputsOf(filterParams(oneForce)) : 'none',
+    overdue: inputsOf([...filterParams(filters), filters.overdueSort.key, filters.overdueSort.descending]),
+    trends: inputsOf(filterParams(everyForce)),
+    forceTrend: oneForce ? inputsOf(filterParams(oneForce)) : 'none',
+    markers: inputsOf([filters.asOf, filters.inspections.join(','), recommendationKey(filters.recommendation)]),
+  };
+  function part<K extends NationalPart>(name: K, run: () => Promise<NationalViewData[K]>): Promise<NationalViewData[K]> {
+    return previous && previous.inputs[name] === inputs[name] ? Promise.resolve(previous[name]) : run();
+  }
+  const [inspections, figures, forces, regionMix, forceMix, overdue, trends, forceTrend, markers] = await Promise.all([
+    part('inspections', () => inspectionOptions(db)),
+    part('headline', () => headline(db, filters)),
+    part('forces', () => forceCompliance(db, everyForce)),
+    part('regionMix', () => regionStatusMix(db, everyForce)),
+    part('forceMix', async () => (oneForce ? regionStatusMix(db, oneForce) : [])),
+    part('overdue', () => overdueList(db, filters)),
+    part('trends', () => complianceTrends(db, everyForce)),
+    part('forceTrend', async () => (oneForce ? (await complianceTrends(db, oneForce)).filter((p) => p.region === null) : [])),
+    part('markers', () => trendMarkers(db, filters)),
   ]);
-  return { headline: figures, forces, regionMix };
+  return { filters, inspections, headline: figures, forces, regionMix, forceMix, overdue, trends, forceTrend, markers, inputs };
 }

@@ -58,6 +58,10 @@ export interface ForceCompliance {
   /** complete ÷ in scope for this force; null when nothing is in scope. */
   rate: number | null;
   overdue: number;
+  /** In-scope pairs whose status is pending_closure (reported done, sign-off awaited). */
+  pending_closure: number;
+  /** pending_closure ÷ in scope; null when nothing is in scope. */
+  pending_share: number | null;
   /** 1 = highest rate; ties share a rank; forces with no rate rank last. */
   rank: number;
   /** Median of all listed forces' rates, repeated on each row. */
@@ -66,14 +70,28 @@ export interface ForceCompliance {
   region_median_rate: number | null;
 }
 
+// Every force of the region (or of the country) appears, even with nothing in view, so that the
+// tile map always has its 43 tiles.
 const FORCE_COMPLIANCE_SQL = `WITH ${PAIR_STATUS_CTE},
-by_force AS (
-  SELECT force_id, any_value(name) AS name, any_value(region) AS region,
-         count(*) FILTER (in_scope)::INTEGER AS in_scope,
-         count(*) FILTER (counts_complete)::INTEGER AS complete,
-         (count(*) FILTER (counts_complete) / nullif(count(*) FILTER (in_scope), 0))::DOUBLE AS rate,
-         count(*) FILTER (overdue)::INTEGER AS overdue
+counts AS (
+  SELECT force_id,
+         count(*) FILTER (in_scope) AS in_scope,
+         count(*) FILTER (counts_complete) AS complete,
+         count(*) FILTER (overdue) AS overdue,
+         count(*) FILTER (in_scope AND status = 'pending_closure') AS pending_closure
   FROM scored GROUP BY force_id
+),
+by_force AS (
+  SELECT f.force_id, f.name, f.region,
+         coalesce(c.in_scope, 0)::INTEGER AS in_scope,
+         coalesce(c.complete, 0)::INTEGER AS complete,
+         (c.complete / nullif(c.in_scope, 0))::DOUBLE AS rate,
+         coalesce(c.overdue, 0)::INTEGER AS overdue,
+         coalesce(c.pending_closure, 0)::INTEGER AS pending_closure,
+         (c.pending_closure / nullif(c.in_scope, 0))::DOUBLE AS pending_share
+  FROM forces f
+  LEFT JOIN counts c ON c.force_id = f.force_id
+  WHERE ($3 = '' OR f.region = $3) AND ($6 = '' OR f.force_id = $6)
 )
 SELECT *, rank() OVER (ORDER BY rate DESC NULLS LAST)::INTEGER AS rank,
        (median(rate) OVER ())::DOUBLE AS median_rate,

@@ -1,20 +1,9 @@
 /**
- * The shared core of every metric: one row per force × recommendation in the filters, with its
- * status on the as-of date and the flags the definitions need. Parameters as in `filterParams`.
- *
- * - Status on date D: the latest update with as_of ≤ D (ties: the later-loaded row); none = no_update.
- * - In scope on D: for-forces recommendations of reports published on or before D, except those
- *   whose status is superseded or not_applicable.
- * - Counts as complete: complete, or pending_closure when $4 is true.
- * - Overdue on D: in scope, due_date < D, status not complete.
+ * The force × recommendation pairs in the filters: for-forces recommendations of reports published
+ * on or before D, narrowed by inspection, region, force and recommendation. Parameters as in
+ * `filterParams` ($1, $2, $3, $6, $7).
  */
-export const PAIR_STATUS_CTE = `
-latest AS (
-  SELECT force_id, inspection_id, rec_no, arg_max(status, (as_of, seq)) AS status
-  FROM status_updates
-  WHERE as_of <= $1::DATE
-  GROUP BY force_id, inspection_id, rec_no
-),
+export const FILTERED_PAIRS_CTE = `
 pairs AS (
   SELECT f.force_id, f.name, f.region, r.inspection_id, r.rec_no, r.due_date, i.published
   FROM recommendations r
@@ -24,6 +13,30 @@ pairs AS (
     AND i.published <= $1::DATE
     AND ($2 = '' OR list_contains(string_split($2, ','), r.inspection_id))
     AND ($3 = '' OR f.region = $3)
+    AND ($6 = '' OR f.force_id = $6)
+    AND ($7 = '' OR r.inspection_id || ':' || CAST(r.rec_no AS VARCHAR) = $7)
+)`;
+
+/** True when a status passes the status filter ($5: comma-separated statuses, '' = all). */
+export const STATUS_FILTER = (status: string) => `($5 = '' OR list_contains(string_split($5, ','), ${status}))`;
+
+/**
+ * The shared core of every metric: one row per force × recommendation in the filters, with its
+ * status on the as-of date and the flags the definitions need. Parameters as in `filterParams`.
+ *
+ * - Status on date D: the latest update with as_of ≤ D (ties: the later-loaded row); none = no_update.
+ * - In scope on D: for-forces recommendations of reports published on or before D, except those
+ *   whose status is superseded or not_applicable.
+ * - Counts as complete: complete, or pending_closure when $4 is true.
+ * - Overdue on D: in scope, due_date < D, status not complete.
+ * - The status filter keeps only pairs whose status on D is one of those chosen.
+ */
+export const PAIR_STATUS_CTE = `${FILTERED_PAIRS_CTE},
+latest AS (
+  SELECT force_id, inspection_id, rec_no, arg_max(status, (as_of, seq)) AS status
+  FROM status_updates
+  WHERE as_of <= $1::DATE
+  GROUP BY force_id, inspection_id, rec_no
 ),
 pair_status AS (
   SELECT p.*, coalesce(l.status, 'no_update') AS status,
@@ -31,6 +44,7 @@ pair_status AS (
   FROM pairs p
   LEFT JOIN latest l
     ON l.force_id = p.force_id AND l.inspection_id = p.inspection_id AND l.rec_no = p.rec_no
+  WHERE ${STATUS_FILTER("coalesce(l.status, 'no_update')")}
 ),
 scored AS (
   SELECT *,

@@ -1,4 +1,4 @@
-import type { Filters } from '../metrics/filters';
+import { defaultFilters, type Filters } from '../metrics/filters';
 import { filtersFromSearch, searchFromFilters, type FilterDefaults } from './url-filters';
 
 /**
@@ -6,7 +6,7 @@ import { filtersFromSearch, searchFromFilters, type FilterDefaults } from './url
  * back/forward restore the filters they recorded.
  */
 export class FilterState {
-  current = $state<Filters>({ asOf: '', inspections: [], region: null, pendingCountsAsComplete: false });
+  current = $state<Filters>(defaultFilters(''));
   #defaults: FilterDefaults = { asOf: '' };
 
   /** Reads the URL once the defaults (which depend on the loaded data) are known. */

@@ -1,0 +1,93 @@
+import type { Connector } from '../db/connector';
+import type { PairStatus } from '../data/schema';
+import { filterParams, type Filters, type OverdueSort } from './filters';
+import { PAIR_STATUS_CTE } from './pair-status.sql';
+import { rowsOf } from './rows';
+
+export interface OverdueItem {
+  force_id: string;
+  force: string;
+  region: string;
+  inspection_id: string;
+  inspection: string;
+  rec_no: number;
+  status: PairStatus;
+  /** D − due_date. */
+  days_overdue: number;
+  due_date: string;
+  /** The latest update on or before D; null when there is none (status no_update). */
+  last_update: string | null;
+  /** The latest evidence on or before D (it may be older than the last update), and its source. */
+  evidence: string | null;
+  source: string | null;
+}
+
+export interface OverdueList {
+  /** Every overdue pair in the filters; `items` holds the first `limit` of them in the order asked. */
+  total: number;
+  items: OverdueItem[];
+}
+
+/** How many overdue items the list shows at most: enough to read, few enough to draw at once. */
+export const OVERDUE_LIST_LIMIT = 200;
+
+/**
+ * Overdue on D: in scope, due_date < D, status not complete; days overdue = D − due_date.
+ * Parameters as in `filterParams`, then $8 sort column, $9 descending, $10 limit. Ties are broken
+ * by days overdue, force, inspection and recommendation, so the order is always the same.
+ */
+const OVERDUE_SQL = `WITH ${PAIR_STATUS_CTE},
+overdue_pairs AS (SELECT * FROM scored WHERE overdue),
+updates AS (
+  SELECT u.* FROM status_updates u
+  SEMI JOIN overdue_pairs o
+    ON o.force_id = u.force_id AND o.inspection_id = u.inspection_id AND o.rec_no = u.rec_no
+  WHERE u.as_of <= $1::DATE
+),
+last_update AS (
+  SELECT force_id, inspection_id, rec_no, max(as_of) AS last_update
+  FROM updates GROUP BY ALL
+),
+last_evidence AS (
+  SELECT force_id, inspection_id, rec_no,
+         arg_max(evidence, (as_of, seq)) AS evidence, arg_max(source, (as_of, seq)) AS source
+  FROM updates WHERE coalesce(trim(evidence), '') <> ''
+  GROUP BY ALL
+),
+listed AS (
+  SELECT o.force_id, o.name AS force, o.region, o.inspection_id, i.title AS inspection, o.rec_no,
+         o.status, o.days_overdue::INTEGER AS days_overdue, o.due_date, u.last_update,
+         e.evidence, e.source
+  FROM overdue_pairs o
+  JOIN inspections i ON i.inspection_id = o.inspection_id
+  LEFT JOIN last_update u
+    ON u.force_id = o.force_id AND u.inspection_id = o.inspection_id AND u.rec_no = o.rec_no
+  LEFT JOIN last_evidence e
+    ON e.force_id = o.force_id AND e.inspection_id = o.inspection_id AND e.rec_no = o.rec_no
+),
+keyed AS (
+  SELECT *,
+         CASE $8 WHEN 'days_overdue' THEN days_overdue
+                 WHEN 'rec_no' THEN rec_no
+                 WHEN 'due_date' THEN due_date - DATE '2000-01-01'
+                 WHEN 'last_update' THEN last_update - DATE '2000-01-01' END AS number_key,
+         CASE $8 WHEN 'force' THEN force WHEN 'region' THEN region WHEN 'inspection' THEN inspection END AS text_key
+  FROM listed
+)
+SELECT * EXCLUDE (number_key, text_key), count(*) OVER ()::INTEGER AS total
+FROM keyed
+ORDER BY CASE WHEN $9 THEN number_key END DESC NULLS LAST,
+         CASE WHEN NOT $9 THEN number_key END ASC NULLS LAST,
+         CASE WHEN $9 THEN text_key END DESC NULLS LAST,
+         CASE WHEN NOT $9 THEN text_key END ASC NULLS LAST,
+         days_overdue DESC, force, inspection_id, rec_no
+LIMIT $10`;
+
+export async function overdueList(
+  db: Connector, filters: Filters, sort: OverdueSort = filters.overdueSort, limit = OVERDUE_LIST_LIMIT,
+): Promise<OverdueList> {
+  const rows = rowsOf<OverdueItem & { total: number }>(
+    await db.query(OVERDUE_SQL, [...filterParams(filters), sort.key, sort.descending, limit]),
+  );
+  return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _total, ...item }) => item) };
+}
