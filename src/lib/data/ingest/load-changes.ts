@@ -1,0 +1,143 @@
+import type { Connector } from '../../db/connector';
+import { rowsOf } from '../../metrics/rows';
+import { listLoads, OWNED_BY_SQL, REGISTRY_DDL, type LoadEntry } from './load-registry';
+import type { StagedFile } from './stage-file';
+import { LOADABLE_SQL } from './stage-statuses';
+import { stagingTables } from './staging-names';
+
+/**
+ * Every change to the loaded statuses — accepting a load, removing an entry, undoing — runs as
+ * one transaction: it happens whole or not at all, so a failure leaves the data as it was.
+ */
+export type LoadMode = { kind: 'add' } | { kind: 'replace'; loadIds: number[] };
+
+/** The one change that can be undone: the last replace or remove. */
+export interface UndoableChange {
+  description: string;
+}
+
+const UNDO_DDL = [
+  `CREATE TABLE IF NOT EXISTS ingest_undo (description VARCHAR NOT NULL, added_ids INTEGER[] NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS ingest_undo_loads AS SELECT * FROM ingest_loads LIMIT 0`,
+  `CREATE TABLE IF NOT EXISTS ingest_undo_rows AS SELECT * FROM status_updates LIMIT 0`,
+];
+
+async function inTransaction<T>(db: Connector, work: () => Promise<T>): Promise<T> {
+  await db.query('BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await db.query('COMMIT');
+    return result;
+  } catch (cause) {
+    await db.query('ROLLBACK');
+    throw cause;
+  }
+}
+
+async function prepareTables(db: Connector): Promise<void> {
+  await db.query(REGISTRY_DDL);
+  for (const ddl of UNDO_DDL) await db.query(ddl);
+}
+
+/** Moves the rows and entries of `loadIds` aside, so that undo can bring them back. */
+async function setAside(db: Connector, loadIds: number[], description: string, addedIds: number[]): Promise<void> {
+  const ids = loadIds.join(',');
+  await db.query('DELETE FROM ingest_undo');
+  await db.query('DELETE FROM ingest_undo_loads');
+  await db.query('DELETE FROM ingest_undo_rows');
+  if (loadIds.length === 0) return;
+  await db.query(`INSERT INTO ingest_undo_rows SELECT s.* FROM status_updates s
+    WHERE EXISTS (SELECT 1 FROM ingest_loads e WHERE list_contains(string_split($1, ',')::INTEGER[], e.load_id) AND ${OWNED_BY_SQL('s', 'e')})`, [ids]);
+  await db.query(`DELETE FROM status_updates s
+    WHERE EXISTS (SELECT 1 FROM ingest_loads e WHERE list_contains(string_split($1, ',')::INTEGER[], e.load_id) AND ${OWNED_BY_SQL('s', 'e')})`, [ids]);
+  await db.query(`INSERT INTO ingest_undo_loads SELECT * FROM ingest_loads WHERE list_contains(string_split($1, ',')::INTEGER[], load_id)`, [ids]);
+  await db.query(`DELETE FROM ingest_loads WHERE list_contains(string_split($1, ',')::INTEGER[], load_id)`, [ids]);
+  await db.query(`INSERT INTO ingest_undo VALUES ($1, string_split($2, ',')::INTEGER[])`, [description, addedIds.join(',')]);
+}
+
+/**
+ * Loads the valid statuses of the staged files (one entry each), in place of `mode.loadIds` when
+ * replacing. Files with problems with the whole file, or without a single valid status, add nothing.
+ */
+export async function acceptLoad(db: Connector, files: readonly StagedFile[], mode: LoadMode, loadedAt: string): Promise<LoadEntry[]> {
+  await prepareTables(db);
+  const loadable = files.filter((file) => file.fileProblems.length === 0 && file.loadable > 0);
+  if (loadable.length === 0) {
+    await discardStaged(db, files);
+    return [];
+  }
+  const added = await inTransaction(db, async () => {
+    // Past everything loaded and everything set aside, so an undo never meets a reused seq or id.
+    const [next] = rowsOf<{ seq: number; id: number }>(await db.query(
+      `SELECT (greatest(coalesce((SELECT max(seq) FROM status_updates), 0),
+                        coalesce((SELECT max(seq_to) FROM ingest_undo_loads), 0)) + 1)::DOUBLE AS seq,
+              (greatest(coalesce((SELECT max(load_id) FROM ingest_loads), 0),
+                        coalesce((SELECT max(load_id) FROM ingest_undo_loads), 0)) + 1)::INTEGER AS id`));
+    let seq = next!.seq;
+    let id = next!.id;
+    const ids: number[] = [];
+    for (const file of loadable) {
+      // seq follows file order: row by row, and force column by force column in a wide file.
+      const width = file.seqWidth;
+      await db.query(
+        `INSERT INTO status_updates
+         SELECT ($1::BIGINT + (row_no - 2) * $2::BIGINT + col) AS seq, force_id, inspection_id, rec_no, status, as_of, evidence, source
+         FROM ${file.names.stage} WHERE ${LOADABLE_SQL}`,
+        [seq, width],
+      );
+      const [range] = rowsOf<{ last: number }>(await db.query(
+        `SELECT (max(row_no) - 2)::DOUBLE AS last FROM ${file.names.stage}`));
+      const seqTo = seq + (range!.last + 1) * width - 1;
+      await db.query(`INSERT INTO ingest_loads VALUES ($1, $2, $3, 'user', $4, $5, $6, $7, $8, $9, NULL)`,
+        [id, file.name, file.name, file.format ?? 'csv', file.shape ?? 'long', file.loadable, loadedAt, seq, seqTo]);
+      ids.push(id);
+      id += 1;
+      seq = seqTo + 1;
+    }
+    if (mode.kind === 'replace') {
+      const replaced = (await listLoads(db)).filter((entry) => mode.loadIds.includes(entry.load_id));
+      await setAside(db, mode.loadIds, `Replace of ${replaced.map((entry) => entry.label).join(', ')} by ${loadable.map((file) => file.name).join(', ')}`, ids);
+    }
+    return ids;
+  });
+  await discardStaged(db, files);
+  return (await listLoads(db)).filter((entry) => added.includes(entry.load_id));
+}
+
+export async function removeLoad(db: Connector, loadId: number): Promise<void> {
+  await prepareTables(db);
+  const entry = (await listLoads(db)).find((candidate) => candidate.load_id === loadId);
+  if (!entry) throw new Error(`No loaded file has id ${loadId}`);
+  await inTransaction(db, () => setAside(db, [loadId], `Removal of ${entry.label}`, []));
+}
+
+export async function lastUndoable(db: Connector): Promise<UndoableChange | null> {
+  await prepareTables(db);
+  const [row] = rowsOf<{ description: string }>(await db.query('SELECT description FROM ingest_undo'));
+  return row ? { description: row.description } : null;
+}
+
+/** Brings back what the last replace or remove set aside, and takes out what it added. */
+export async function undoLastChange(db: Connector): Promise<void> {
+  await prepareTables(db);
+  await inTransaction(db, async () => {
+    await db.query(`DELETE FROM status_updates s WHERE EXISTS (
+      SELECT 1 FROM ingest_loads e, ingest_undo u WHERE list_contains(u.added_ids, e.load_id) AND ${OWNED_BY_SQL('s', 'e')})`);
+    await db.query('DELETE FROM ingest_loads WHERE load_id IN (SELECT unnest(added_ids) FROM ingest_undo)');
+    await db.query('INSERT INTO status_updates SELECT * FROM ingest_undo_rows');
+    await db.query('INSERT INTO ingest_loads SELECT * FROM ingest_undo_loads');
+    await db.query('DELETE FROM ingest_undo');
+    await db.query('DELETE FROM ingest_undo_loads');
+    await db.query('DELETE FROM ingest_undo_rows');
+  });
+}
+
+/** Drops a load's staging tables; the loaded data is not touched. */
+export async function discardStaged(db: Connector, files: readonly StagedFile[]): Promise<void> {
+  for (const file of files) {
+    for (const table of stagingTables(file.names)) await db.query(`DROP TABLE IF EXISTS ${table}`);
+    await db.query(`DROP VIEW IF EXISTS ${file.names.cells}`);
+    await db.query(`DROP TABLE IF EXISTS ${file.names.rejects}`);
+    await db.query(`DROP TABLE IF EXISTS ${file.names.rejectScans}`);
+  }
+}

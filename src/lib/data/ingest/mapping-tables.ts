@@ -1,0 +1,53 @@
+import type { Connector } from '../../db/connector';
+import { NAME_KEY_MACROS } from './name-keys.sql';
+import { STATUS_VOCABULARY } from './status-vocabulary';
+
+/** Lists travel to SQL as one bound string split on the ASCII unit separator. */
+export const LIST_SEPARATOR = '\u001f';
+
+/**
+ * The mapping tables, created in DuckDB from their one definition each, so normalisation runs as
+ * joins (fast at a million rows) and the Data view shows the very tables that were used:
+ * - `ingest_status_words`: status words → canonical status (from STATUS_VOCABULARY);
+ * - `ingest_force_names`: force names, slugs, ONS codes and aliases → force (from `forces`);
+ * - `ingest_inspection_names`: inspection ids and titles → inspection (from `inspections`).
+ * Rebuilt before every load, because the reference tables can be reloaded.
+ */
+export async function createMappingTables(db: Connector): Promise<void> {
+  for (const macro of NAME_KEY_MACROS) await db.query(macro);
+
+  await db.query(
+    `CREATE OR REPLACE TABLE ingest_status_words AS
+     SELECT ingest_text_key(w.word) AS key, w.word, w.status, w.reading, w.ord
+     FROM (SELECT unnest(string_split($1, chr(31))) AS word, unnest(string_split($2, chr(31))) AS status,
+                  unnest(string_split($3, chr(31))) AS reading, unnest(range(len(string_split($1, chr(31))))) AS ord) w`,
+    [
+      STATUS_VOCABULARY.map((w) => w.word).join(LIST_SEPARATOR),
+      STATUS_VOCABULARY.map((w) => w.status).join(LIST_SEPARATOR),
+      STATUS_VOCABULARY.map((w) => w.reading).join(LIST_SEPARATOR),
+    ],
+  );
+
+  // One row per way of writing a force; the first kind wins where two spell the same key.
+  await db.query(`CREATE OR REPLACE TABLE ingest_force_names AS
+    WITH spellings AS (
+      SELECT force_id, name AS written_as, 'name' AS kind, 1 AS rank FROM forces
+      UNION ALL SELECT force_id, force_id, 'slug', 2 FROM forces
+      UNION ALL SELECT force_id, ons_code, 'ONS code', 3 FROM forces
+      UNION ALL SELECT force_id, unnest(aliases), 'alias', 4 FROM forces
+    )
+    SELECT ingest_force_key(s.written_as) AS key, s.force_id, f.name, s.written_as, s.kind
+    FROM spellings s JOIN forces f USING (force_id)
+    QUALIFY row_number() OVER (PARTITION BY ingest_force_key(s.written_as) ORDER BY s.rank, s.written_as) = 1
+    ORDER BY f.name, s.rank`);
+
+  await db.query(`CREATE OR REPLACE TABLE ingest_inspection_names AS
+    WITH spellings AS (
+      SELECT inspection_id, inspection_id AS written_as, 'id' AS kind, 1 AS rank FROM inspections
+      UNION ALL SELECT inspection_id, title, 'title', 2 FROM inspections
+    )
+    SELECT ingest_text_key(s.written_as) AS key, s.inspection_id, i.title, s.written_as, s.kind
+    FROM spellings s JOIN inspections i USING (inspection_id)
+    QUALIFY row_number() OVER (PARTITION BY ingest_text_key(s.written_as) ORDER BY s.rank) = 1
+    ORDER BY i.published, s.rank`);
+}

@@ -1,0 +1,170 @@
+import { STATUS_VOCABULARY } from './status-vocabulary';
+import type { Problem, ProblemKind } from './problems';
+
+/** The words of every problem, in one place: what went wrong, and what was expected instead. */
+export interface ProblemText {
+  message: string;
+  expected: string;
+}
+
+/** The largest file read in the browser (see `fileSizeProblem`). */
+export const MAX_FILE_BYTES = 1024 ** 3;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December'];
+
+export const EXPECTED = {
+  force: 'one of the 43 forces of England and Wales, by name, slug, ONS code or alias (see "How force names are read")',
+  inspection: 'an inspection id or title, e.g. firearms-2023 (see "Inspections")',
+  recommendation: 'a recommendation number, e.g. 2, R2, Rec 2 or Recommendation 2',
+  status: `one of: ${[...new Set(STATUS_VOCABULARY.map((w) => w.word))].join(', ')}`,
+  date: 'a date written YYYY-MM-DD or DD/MM/YYYY (day first)',
+} as const;
+
+const groupTitles: Record<ProblemKind, string> = {
+  file_empty: 'Empty file',
+  file_header_only: 'No data rows',
+  file_not_text: 'Not a text file',
+  file_spreadsheet: 'Spreadsheet workbook',
+  file_too_large: 'File too large',
+  file_unreadable: 'File could not be read',
+  missing_columns: 'Missing columns',
+  ambiguous_columns: 'Ambiguous columns',
+  unknown_force_column: 'Column is not a force',
+  ragged_row: 'Wrong number of columns',
+  bad_quote: 'Badly quoted value',
+  unclosed_quote: 'Quote never closed',
+  unreadable_row: 'Row could not be read',
+  empty_value: 'Empty value',
+  unknown_force: 'Unknown force',
+  unknown_inspection: 'Unknown inspection',
+  bad_recommendation: 'Not a recommendation number',
+  unknown_recommendation: 'Unknown recommendation',
+  unknown_status: 'Unknown status word',
+  date_format: 'Not a date',
+  date_month_first: 'Month-first date',
+  date_impossible: 'Impossible date',
+  date_before_publication: 'Date before the report',
+  duplicate_row: 'Duplicate row',
+};
+
+export function problemTitle(kind: ProblemKind): string {
+  return groupTitles[kind];
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function impossibleDateReason(ymd: string): string {
+  const [year, month] = ymd.split('-').map(Number) as [number, number, number];
+  if (month < 1 || month > 12) return `there is no month ${month}`;
+  return `${MONTHS[month - 1]} ${year} has ${daysInMonth(year, month)} days`;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;
+}
+
+/** Splits a detail made of `|`-separated parts (values never contain a `|` we put there). */
+function parts(detail: string | null): string[] {
+  return (detail ?? '').split('|');
+}
+
+export function describeProblem(problem: Problem): ProblemText {
+  const { value, detail, column } = problem;
+  switch (problem.kind) {
+    case 'file_empty':
+      return { message: 'The file is empty.', expected: 'a header row and at least one data row' };
+    case 'file_header_only':
+      return { message: 'The file has a header row but no data rows.', expected: 'at least one data row under the header' };
+    case 'file_not_text':
+      return {
+        message: `This file is not text (it contains a binary byte at position ${detail}), so it cannot be read as CSV.`,
+        expected: 'CSV text, Parquet or Arrow IPC',
+      };
+    case 'file_spreadsheet':
+      return {
+        message: 'This is a spreadsheet workbook, not CSV.',
+        expected: 'CSV: in your spreadsheet, save as "CSV UTF-8", then load that file',
+      };
+    case 'file_too_large':
+      return {
+        message: `The file is ${formatBytes(Number(detail))}; Oversight reads files of up to ${formatBytes(MAX_FILE_BYTES)} in the browser.`,
+        expected: `a file of at most ${formatBytes(MAX_FILE_BYTES)}: split it, or save it as Parquet, which is smaller`,
+      };
+    case 'file_unreadable':
+      return { message: `The file could not be read: ${detail}`, expected: 'a valid CSV, Parquet or Arrow IPC file' };
+    case 'missing_columns': {
+      const [missing, found] = parts(detail);
+      return {
+        message: `Missing ${missing!.includes(',') ? 'columns' : 'column'}: ${missing}. Found: ${found || 'no columns'}.`,
+        expected: 'long shape: Force, Inspection, Recommendation, Status, Date (Evidence and Source optional); '
+          + 'or wide shape: Inspection, Recommendation, Date and one column per force',
+      };
+    }
+    case 'ambiguous_columns': {
+      const [role, columns] = parts(detail);
+      return { message: `Columns ${columns} could each be the ${role} column.`, expected: `one ${role} column: rename or remove the others` };
+    }
+    case 'unknown_force_column':
+      return {
+        message: `Column "${column}" is not a force${detail ? `. Did you mean ${detail}?` : '.'}`,
+        expected: `in the wide shape, every column other than Inspection, Recommendation, Date and Source names a force: ${EXPECTED.force}`,
+      };
+    case 'ragged_row': {
+      const [found, wanted] = parts(detail);
+      return { message: `This row has ${found} columns; the header has ${wanted}.`, expected: `${wanted} columns, as in the header` };
+    }
+    case 'bad_quote':
+      return {
+        message: 'A quoted value is followed by more text before the next delimiter.',
+        expected: 'a closing quote straight before the delimiter or the end of the row; a quote inside a quoted value is written twice ("")',
+      };
+    case 'unclosed_quote':
+      return {
+        message: 'A quoted value starts in this row and is never closed, so the rest of the file could not be read.',
+        expected: 'every opening quote closed by another quote',
+      };
+    case 'unreadable_row':
+      return { message: `This row could not be read (${detail}).`, expected: 'a CSV row like the others' };
+    case 'empty_value':
+      return { message: `${detail} is empty.`, expected: EXPECTED[detail!.toLowerCase() as keyof typeof EXPECTED] ?? 'a value' };
+    case 'unknown_force':
+      return { message: `Unknown force: ${value}.${detail ? ` Did you mean ${detail}?` : ''}`, expected: EXPECTED.force };
+    case 'unknown_inspection':
+      return { message: `Unknown inspection: ${value}.${detail ? ` Did you mean ${detail}?` : ''}`, expected: EXPECTED.inspection };
+    case 'bad_recommendation':
+      return { message: `Not a recommendation number: ${value}.`, expected: EXPECTED.recommendation };
+    case 'unknown_recommendation': {
+      const [inspection, number, known] = parts(detail);
+      return {
+        message: `${inspection} has no recommendation ${number} addressed to forces.`,
+        expected: `one of ${inspection}'s recommendations to forces: ${known}`,
+      };
+    }
+    case 'unknown_status':
+      return { message: `Unknown status word: ${value}.`, expected: EXPECTED.status };
+    case 'date_format':
+      return { message: `Not a date: ${value}.`, expected: EXPECTED.date };
+    case 'date_month_first':
+      return {
+        message: `${value} is not a day-first date: there is no month ${detail}. Dates are read day-first (DD/MM/YYYY); month-first dates are never guessed.`,
+        expected: EXPECTED.date,
+      };
+    case 'date_impossible':
+      return { message: `${value} is not a real date: ${impossibleDateReason(detail!)}.`, expected: EXPECTED.date };
+    case 'date_before_publication': {
+      const [inspection, published] = parts(detail);
+      return {
+        message: `${value} is before ${inspection} was published (${published}).`,
+        expected: `a date on or after ${published}; check the day and month are not swapped`,
+      };
+    }
+    case 'duplicate_row':
+      return {
+        message: `This row repeats row ${detail}: same force, inspection, recommendation, date and status.`,
+        expected: 'each status given once',
+      };
+  }
+}

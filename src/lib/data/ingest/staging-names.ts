@@ -1,0 +1,53 @@
+/**
+ * The names of one load's working tables. They are made from a counter, never from a file's name
+ * or content, so no text from a file is ever part of SQL.
+ */
+export interface StagingNames {
+  id: string;
+  /** Prefix of the files registered with DuckDB for this load. */
+  prefix: string;
+  raw: string;
+  arrow: string;
+  rejects: string;
+  rejectScans: string;
+  rejected: string;
+  shift: string;
+  cells: string;
+  maps: { force: string; inspection: string; recommendation: string; status: string; date: string; forceColumns: string };
+  stage: string;
+  problems: string;
+}
+
+let counter = 0;
+
+export function stagingNames(): StagingNames {
+  counter += 1;
+  const id = `${Date.now().toString(36)}_${counter}`;
+  const name = (what: string) => `ingest_${what}_${id}`;
+  return {
+    id,
+    prefix: `ingest-${id}`,
+    raw: name('raw'),
+    arrow: name('arrow'),
+    rejects: name('rejects'),
+    rejectScans: name('reject_scans'),
+    rejected: name('rejected'),
+    shift: name('shift'),
+    cells: name('cells'),
+    maps: {
+      force: name('force_map'),
+      inspection: name('inspection_map'),
+      recommendation: name('rec_map'),
+      status: name('status_map'),
+      date: name('date_map'),
+      forceColumns: name('force_columns'),
+    },
+    stage: name('stage'),
+    problems: name('problems'),
+  };
+}
+
+/** Every table a load may have made, for dropping once it is accepted or discarded. */
+export function stagingTables(names: StagingNames): string[] {
+  return [names.raw, names.arrow, names.rejected, names.shift, names.stage, names.problems, ...Object.values(names.maps)];
+}
