@@ -62,7 +62,7 @@ export function parseNotebook(fileName: string, source: string): Notebook {
       const parsed = parseBlockOptions(codeText(token));
       for (const problem of parsed.problems) problems.push({ line: line + problem.line, message: `params: ${problem.message}` });
       parameters = readParameters(parsed.options, line, problems);
-    } else {
+    } else if (prose || token.type !== 'space') {
       prose ??= { markdown: '', line };
       prose.markdown += token.raw;
     }
