@@ -1,0 +1,172 @@
+import type { Connector } from '../../db/connector';
+import { filterParams, type Filters } from '../filters';
+import type { ForceCompliance, Headline, RegionStatusShare } from '../national.sql';
+import type { TrendPoint } from '../trends.sql';
+import { rowsOf } from '../rows';
+import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './build-preaggregates';
+
+/**
+ * The national figures read from `preagg_force_day` (see build-preaggregates.ts) instead of every
+ * pair. Same definitions, same parameters ($1..$7 of `filterParams`), same rows as the plain
+ * queries in national.sql.ts and trends.sql.ts; tests/sql/preagg-equivalence.test.ts holds them
+ * equal. Not for a single recommendation ($7), which the pre-aggregates do not keep apart.
+ */
+/** $1..$6 of `filterParams`: the recommendation ($7) is the plain queries' alone. */
+const fastParams = (filters: Filters) => filterParams(filters).slice(0, 6);
+
+const IN_SCOPE_STATUSES = ['not_started', 'in_progress', 'pending_closure', 'complete', 'no_update'];
+const chosen = (status: string) => `($5 = '' OR list_contains(string_split($5, ','), '${status}'))::INTEGER`;
+const sumOf = (statuses: readonly string[], prefix: 'n' | 'o') =>
+  statuses.map((s) => `${chosen(s)} * ${prefix}_${s}`).join(' + ');
+
+const COUNT_COLUMNS = [
+  ...ALL_PAIR_STATUSES.map((s) => `n_${s}`),
+  ...OVERDUE_STATUSES.map((s) => `o_${s}`),
+];
+
+/** Each force's counts as on D, for the forces in the region and force filters. */
+const FORCE_FIGURES_CTE = `
+day_sums AS (
+  SELECT force_id, ${COUNT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
+  FROM preagg_force_day
+  WHERE day <= $1::DATE AND ($2 = '' OR list_contains(string_split($2, ','), inspection_id))
+  GROUP BY force_id
+),
+force_counts AS (
+  SELECT f.force_id, f.name, f.region, ${COUNT_COLUMNS.map((c) => `coalesce(s.${c}, 0) AS ${c}`).join(', ')}
+  FROM forces f
+  LEFT JOIN day_sums s ON s.force_id = f.force_id
+  WHERE ($3 = '' OR f.region = $3) AND ($6 = '' OR f.force_id = $6)
+),
+force_figures AS (
+  SELECT force_id, name, region,
+         ${sumOf(IN_SCOPE_STATUSES, 'n')} AS in_scope,
+         ${chosen('complete')} * n_complete + ($4::INTEGER) * ${chosen('pending_closure')} * n_pending_closure AS complete,
+         ${sumOf(OVERDUE_STATUSES, 'o')} AS overdue,
+         ${chosen('pending_closure')} * n_pending_closure AS pending_closure,
+         ${sumOf(ALL_PAIR_STATUSES, 'n')} AS pairs
+  FROM force_counts
+)`;
+
+const HEADLINE_FAST_SQL = `WITH ${FORCE_FIGURES_CTE}
+SELECT
+  (SELECT count(*) FROM recommendations r JOIN inspections i ON i.inspection_id = r.inspection_id
+   WHERE r.for_forces AND i.published <= $1::DATE
+     AND ($2 = '' OR list_contains(string_split($2, ','), r.inspection_id))
+     AND EXISTS (SELECT 1 FROM force_figures))::INTEGER AS recommendations,
+  coalesce(sum(in_scope), 0)::INTEGER AS in_scope,
+  coalesce(sum(complete), 0)::INTEGER AS complete,
+  (sum(complete) / nullif(sum(in_scope), 0))::DOUBLE AS compliance_rate,
+  (median(complete / nullif(in_scope, 0)) FILTER (pairs > 0))::DOUBLE AS median_force_rate,
+  coalesce(sum(overdue), 0)::INTEGER AS overdue,
+  (count(*) FILTER (overdue > 0))::INTEGER AS forces_with_overdue
+FROM force_figures`;
+
+export async function headlineFast(db: Connector, filters: Filters): Promise<Headline> {
+  const [row] = rowsOf<{
+    recommendations: number; in_scope: number; complete: number; compliance_rate: number | null;
+    median_force_rate: number | null; overdue: number; forces_with_overdue: number;
+  }>(await db.query(HEADLINE_FAST_SQL, fastParams(filters)));
+  if (!row) throw new Error('headline query returned no row');
+  return {
+    recommendations: row.recommendations,
+    inScope: row.in_scope,
+    complete: row.complete,
+    complianceRate: row.compliance_rate,
+    medianForceRate: row.median_force_rate,
+    overdue: row.overdue,
+    forcesWithOverdue: row.forces_with_overdue,
+  };
+}
+
+const FORCE_COMPLIANCE_FAST_SQL = `WITH ${FORCE_FIGURES_CTE},
+by_force AS (
+  SELECT force_id, name, region,
+         in_scope::INTEGER AS in_scope,
+         complete::INTEGER AS complete,
+         (complete / nullif(in_scope, 0))::DOUBLE AS rate,
+         overdue::INTEGER AS overdue,
+         pending_closure::INTEGER AS pending_closure,
+         (pending_closure / nullif(in_scope, 0))::DOUBLE AS pending_share
+  FROM force_figures
+)
+SELECT *, rank() OVER (ORDER BY rate DESC NULLS LAST)::INTEGER AS rank,
+       (median(rate) OVER ())::DOUBLE AS median_rate,
+       (median(rate) OVER (PARTITION BY region))::DOUBLE AS region_median_rate
+FROM by_force
+ORDER BY rank, name`;
+
+export async function forceComplianceFast(db: Connector, filters: Filters): Promise<ForceCompliance[]> {
+  return rowsOf<ForceCompliance>(await db.query(FORCE_COMPLIANCE_FAST_SQL, fastParams(filters)));
+}
+
+const REGION_STATUS_MIX_FAST_SQL = `WITH ${FORCE_FIGURES_CTE},
+by_region AS (
+  SELECT region, unnest([${ALL_PAIR_STATUSES.map((s) => `{'status': '${s}', 'pairs': ${chosen(s)} * sum(n_${s})}`).join(', ')}]) AS mix
+  FROM force_counts GROUP BY region
+)
+SELECT region, mix.status AS status, mix.pairs::INTEGER AS pairs,
+       (mix.pairs / sum(mix.pairs) OVER (PARTITION BY region))::DOUBLE AS share
+FROM by_region
+WHERE mix.pairs > 0
+ORDER BY region, status`;
+
+export async function regionStatusMixFast(db: Connector, filters: Filters): Promise<RegionStatusShare[]> {
+  return rowsOf<RegionStatusShare>(await db.query(REGION_STATUS_MIX_FAST_SQL, fastParams(filters)));
+}
+
+const TRENDS_FAST_SQL = `WITH
+forces_in AS (
+  SELECT force_id, region FROM forces WHERE ($3 = '' OR region = $3) AND ($6 = '' OR force_id = $6)
+),
+first_published AS (
+  SELECT min(i.published) AS first
+  FROM recommendations r JOIN inspections i ON i.inspection_id = r.inspection_id
+  WHERE r.for_forces AND i.published <= $1::DATE
+    AND ($2 = '' OR list_contains(string_split($2, ','), r.inspection_id))
+    AND EXISTS (SELECT 1 FROM forces_in)
+),
+points AS (
+  SELECT last_day(month)::DATE AS date
+  FROM (
+    SELECT unnest(generate_series(date_trunc('month', first)::TIMESTAMP,
+                                  date_trunc('month', $1::DATE)::TIMESTAMP, INTERVAL 1 MONTH)) AS month
+    FROM first_published WHERE first IS NOT NULL
+  )
+  WHERE last_day(month) < $1::DATE
+  UNION ALL
+  SELECT $1::DATE FROM first_published WHERE first IS NOT NULL
+),
+dated AS (
+  -- A change on day x shows from the first point on or after x: its month end, or D.
+  SELECT f.region, least(last_day(d.day), $1::DATE) AS date,
+         sum(${sumOf(IN_SCOPE_STATUSES, 'n')}) AS in_scope,
+         sum(${chosen('complete')} * n_complete + ($4::INTEGER) * ${chosen('pending_closure')} * n_pending_closure) AS complete,
+         sum(${sumOf(OVERDUE_STATUSES, 'o')}) AS overdue
+  FROM preagg_force_day d
+  JOIN forces_in f ON f.force_id = d.force_id
+  WHERE d.day <= $1::DATE AND ($2 = '' OR list_contains(string_split($2, ','), d.inspection_id))
+  GROUP BY ALL
+),
+by_region AS (
+  SELECT p.date, g.region,
+         sum(coalesce(d.in_scope, 0)) OVER running AS in_scope,
+         sum(coalesce(d.complete, 0)) OVER running AS complete,
+         sum(coalesce(d.overdue, 0)) OVER running AS overdue
+  FROM points p
+  CROSS JOIN (SELECT DISTINCT region FROM forces_in) g
+  LEFT JOIN dated d ON d.date = p.date AND d.region = g.region
+  WINDOW running AS (PARTITION BY g.region ORDER BY p.date ROWS UNBOUNDED PRECEDING)
+)
+SELECT date, region,
+       sum(in_scope)::INTEGER AS in_scope,
+       sum(complete)::INTEGER AS complete,
+       (sum(complete) / nullif(sum(in_scope), 0))::DOUBLE AS rate,
+       sum(overdue)::INTEGER AS overdue
+FROM by_region
+GROUP BY GROUPING SETS ((date), (date, region))
+ORDER BY region NULLS FIRST, date`;
+
+export async function complianceTrendsFast(db: Connector, filters: Filters): Promise<TrendPoint[]> {
+  return rowsOf<TrendPoint>(await db.query(TRENDS_FAST_SQL, fastParams(filters)));
+}
