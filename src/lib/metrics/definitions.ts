@@ -11,4 +11,10 @@ export const DEFINITIONS = {
   timeToComplete: 'Time to complete: first complete as_of − report published.',
   pooledAndMedian:
     'Region and national figures: pooled counts for totals; median of force rates for "typical force".',
+  // Not in DESIGN.md's list; worded in the same way.
+  pendingShare:
+    'Share pending closure: in-scope recommendations whose status on D is pending_closure (the force reports it done; sign-off awaited) ÷ in scope.',
+  statusFilter: 'Status filter: only force × recommendation pairs whose status on D is one of those chosen.',
+  trendSeries:
+    'Over time: each point is the figure as on that date (every month end from the first publication, and the as-of date D), by the same definitions; rates are pooled.',
 } as const;

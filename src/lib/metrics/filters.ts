@@ -7,22 +7,10 @@ export interface RecommendationRef {
   recNo: number;
 }
 
-/** How the tile map colours the forces. No query depends on it: the force rows carry all three. */
-export type TileMeasure = 'compliance' | 'overdue' | 'pending';
-export const TILE_MEASURES: readonly TileMeasure[] = ['compliance', 'overdue', 'pending'];
-
-/** The columns the overdue list can be ordered by. */
-export type OverdueSortKey = 'days_overdue' | 'force' | 'region' | 'inspection' | 'rec_no' | 'due_date' | 'last_update';
-export const OVERDUE_SORT_KEYS: readonly OverdueSortKey[] = [
-  'days_overdue', 'force', 'region', 'inspection', 'rec_no', 'due_date', 'last_update',
-];
-export interface OverdueSort {
-  key: OverdueSortKey;
-  descending: boolean;
-}
-
 /**
  * The filter state every metric takes: a plain value (not Svelte state), so metrics run under Node.
+ * The URL's shared filters (every view) fill the first five; a view narrows to one force or one
+ * recommendation from its own selection, so a selection never leaks into another view's figures.
  */
 export interface Filters {
   /** ISO date D: every figure is "as on D". */
@@ -35,14 +23,10 @@ export interface Filters {
   pendingCountsAsComplete: boolean;
   /** Only pairs whose status on D is one of these; empty means every status. */
   statuses: readonly PairStatus[];
-  /** The force selected (force_id); null means none. */
+  /** One force (force_id) to narrow to; null means every force. */
   force: string | null;
-  /** One recommendation to look at alone; null means every recommendation in the filters. */
+  /** One recommendation to narrow to; null means every recommendation in the filters. */
   recommendation: RecommendationRef | null;
-  /** How the tile map is coloured. */
-  measure: TileMeasure;
-  /** The order of the overdue list. */
-  overdueSort: OverdueSort;
 }
 
 /** "firearms-2023:3": how a recommendation is named in SQL parameters and in the URL. */
@@ -55,7 +39,6 @@ export function recommendationKey(ref: RecommendationRef | null): string {
  * $1 as-of date, $2 inspection ids (comma-separated, '' = all), $3 region ('' = all),
  * $4 pending closure counts as complete, $5 statuses (comma-separated, '' = all),
  * $6 force id ('' = all), $7 recommendation key ('' = all).
- * The measure and the overdue order are not metric filters and are not bound.
  */
 export function filterParams(filters: Filters): SqlParam[] {
   return [
@@ -69,8 +52,6 @@ export function filterParams(filters: Filters): SqlParam[] {
   ];
 }
 
-export const DEFAULT_OVERDUE_SORT: OverdueSort = { key: 'days_overdue', descending: true };
-
 /** The filters a fresh visit starts with: the whole country, every inspection, on `asOf`. */
 export function defaultFilters(asOf: string): Filters {
   return {
@@ -81,7 +62,5 @@ export function defaultFilters(asOf: string): Filters {
     statuses: [],
     force: null,
     recommendation: null,
-    measure: 'compliance',
-    overdueSort: DEFAULT_OVERDUE_SORT,
   };
 }

@@ -2,7 +2,7 @@ import type { Connector, SqlParam } from '../db/connector';
 import { filterParams, recommendationKey, type Filters } from './filters';
 import { forceCompliance, headline, regionStatusMix, type ForceCompliance, type Headline, type RegionStatusShare } from './national.sql';
 import { inspectionOptions, type InspectionOption } from './inspection-options.sql';
-import { overdueList, type OverdueList } from './overdue.sql';
+import { DEFAULT_OVERDUE_SORT, overdueList, type OverdueList, type OverdueSort } from './overdue.sql';
 import { complianceTrends, type TrendPoint } from './trends.sql';
 import { trendMarkers, type TrendMarker } from './trend-markers.sql';
 
@@ -13,6 +13,7 @@ import { trendMarkers, type TrendMarker } from './trend-markers.sql';
  */
 export interface NationalViewData {
   filters: Filters;
+  overdueSort: OverdueSort;
   /** The inspections the filter bar offers. */
   inspections: InspectionOption[];
   headline: Headline;
@@ -32,20 +33,20 @@ export interface NationalViewData {
   inputs: Record<NationalPart, string>;
 }
 
-export type NationalPart = Exclude<keyof NationalViewData, 'filters' | 'inputs'>;
+export type NationalPart = Exclude<keyof NationalViewData, 'filters' | 'overdueSort' | 'inputs'>;
 
 const inputsOf = (params: readonly SqlParam[]): string => JSON.stringify(params);
 
 /**
  * The national view's queries for one interaction, run together. Given the previous result for the
- * same data, only the queries whose inputs changed run again (choosing the tile map's measure runs
- * none; sorting the overdue list runs one). The build-time snapshot records exactly these queries
+ * same data, only the queries whose inputs changed run again (sorting the overdue list runs one;
+ * a change that needs no new figure, such as the tile map's measure, need not call this at all). The build-time snapshot records exactly these queries
  * for the default filters, so the first view draws before the engine starts.
  */
 export async function loadNationalView(
   db: Connector,
   filters: Filters,
-  previous: NationalViewData | null = null,
+  { overdueSort = DEFAULT_OVERDUE_SORT, previous = null }: { overdueSort?: OverdueSort; previous?: NationalViewData | null } = {},
 ): Promise<NationalViewData> {
   const everyForce: Filters = { ...filters, region: null, force: null };
   const oneForce: Filters | null = filters.force ? { ...filters, region: null } : null;
@@ -55,7 +56,7 @@ export async function loadNationalView(
     forces: inputsOf(filterParams(everyForce)),
     regionMix: inputsOf(filterParams(everyForce)),
     forceMix: oneForce ? inputsOf(filterParams(oneForce)) : 'none',
-    overdue: inputsOf([...filterParams(filters), filters.overdueSort.key, filters.overdueSort.descending]),
+    overdue: inputsOf([...filterParams(filters), overdueSort.key, overdueSort.descending]),
     trends: inputsOf(filterParams(everyForce)),
     forceTrend: oneForce ? inputsOf(filterParams(oneForce)) : 'none',
     markers: inputsOf([filters.asOf, filters.inspections.join(','), recommendationKey(filters.recommendation)]),
@@ -69,10 +70,10 @@ export async function loadNationalView(
     part('forces', () => forceCompliance(db, everyForce)),
     part('regionMix', () => regionStatusMix(db, everyForce)),
     part('forceMix', async () => (oneForce ? regionStatusMix(db, oneForce) : [])),
-    part('overdue', () => overdueList(db, filters)),
+    part('overdue', () => overdueList(db, filters, overdueSort)),
     part('trends', () => complianceTrends(db, everyForce)),
     part('forceTrend', async () => (oneForce ? (await complianceTrends(db, oneForce)).filter((p) => p.region === null) : [])),
     part('markers', () => trendMarkers(db, filters)),
   ]);
-  return { filters, inspections, headline: figures, forces, regionMix, forceMix, overdue, trends, forceTrend, markers, inputs };
+  return { filters, overdueSort, inspections, headline: figures, forces, regionMix, forceMix, overdue, trends, forceTrend, markers, inputs };
 }

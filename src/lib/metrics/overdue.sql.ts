@@ -1,6 +1,6 @@
 import type { Connector } from '../db/connector';
 import type { PairStatus } from '../data/schema';
-import { filterParams, type Filters, type OverdueSort } from './filters';
+import { filterParams, type Filters } from './filters';
 import { PAIR_STATUS_CTE } from './pair-status.sql';
 import { rowsOf } from './rows';
 
@@ -21,6 +21,15 @@ export interface OverdueItem {
   evidence: string | null;
   source: string | null;
 }
+
+/** The columns the overdue list can be ordered by. */
+export const OVERDUE_SORT_KEYS = ['days_overdue', 'force', 'region', 'inspection', 'rec_no', 'due_date', 'last_update'] as const;
+export type OverdueSortKey = (typeof OVERDUE_SORT_KEYS)[number];
+export interface OverdueSort {
+  key: OverdueSortKey;
+  descending: boolean;
+}
+export const DEFAULT_OVERDUE_SORT: OverdueSort = { key: 'days_overdue', descending: true };
 
 export interface OverdueList {
   /** Every overdue pair in the filters; `items` holds the first `limit` of them in the order asked. */
@@ -84,7 +93,7 @@ ORDER BY CASE WHEN $9 THEN number_key END DESC NULLS LAST,
 LIMIT $10`;
 
 export async function overdueList(
-  db: Connector, filters: Filters, sort: OverdueSort = filters.overdueSort, limit = OVERDUE_LIST_LIMIT,
+  db: Connector, filters: Filters, sort: OverdueSort = DEFAULT_OVERDUE_SORT, limit = OVERDUE_LIST_LIMIT,
 ): Promise<OverdueList> {
   const rows = rowsOf<OverdueItem & { total: number }>(
     await db.query(OVERDUE_SQL, [...filterParams(filters), sort.key, sort.descending, limit]),
