@@ -59,6 +59,16 @@ describe('completion curves of I1 on 2024-06-30', () => {
       [1, 0, 0, 0, 81], [1, 51, 1, 0.25, 81], [1, 81, 2, 0.5, 81], [1, 82, 3, 0.75, 81], [1, 172, 3, 0.75, 81],
       [2, 0, 2, 0.4, 0], [2, 112, 3, 0.6, 0], [2, 172, 3, 0.6, 0],
     ]);
+    // On the deadline day: R1 a and b of 4 (b completed on the day itself); R2 a and e of 5.
+    expect([...new Set(points.map((p) => `${p.rec_no}:${p.share_at_deadline}`))]).toEqual(['1:0.5', '2:0.4']);
+  });
+
+  it('marks no height for a deadline after the as-of date', async () => {
+    const points = await completionCurves(db, on(D), 'I2');
+    // I2 R1: a on 2024-06-15 (day 14) of 5; due 2024-12-31 = day 213, after D (day 29).
+    expect(points.map((p) => [p.day, p.share, p.deadline_day, p.share_at_deadline])).toEqual([
+      [0, 0, 213, null], [14, 0.2, 213, null], [29, 0.2, 213, null],
+    ]);
   });
 
   it('adds pending closures when they count as complete', async () => {

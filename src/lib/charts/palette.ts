@@ -56,3 +56,31 @@ export const REGION_COLOURS: readonly string[] = [
 ];
 
 export const MEDIAN_COLOUR = '#0b0c0c';
+
+/**
+ * Benchmarking one force, as HMICFRS's own dashboards do: the force dark blue, its peers light
+ * blue, every other force grey; a second force being compared in orange.
+ */
+export const BENCHMARK_COLOURS = {
+  force: '#12436D',
+  compare: '#F46A25',
+  peer: '#6BACE6',
+  other: '#BFBFBF',
+} as const;
+
+/** Outline of benchmark columns and markers, so light fills keep a 3:1 edge against white. */
+export const DOT_OUTLINE = '#505a5f';
+
+/** Deadlines drawn on charts. */
+export const DEADLINE_COLOUR = '#d4351c';
+
+/** Text drawn on a status colour: white on the dark fills, black on the light ones (both ≥ 4.5:1). */
+export const STATUS_TEXT_COLOURS: Record<PairStatus, string> = {
+  complete: 'white',
+  pending_closure: 'black',
+  in_progress: 'black',
+  not_started: 'white',
+  no_update: 'black',
+  superseded: 'white',
+  not_applicable: 'black',
+};

@@ -16,6 +16,8 @@ export interface CompletionPoint {
   share: number | null;
   /** due_date − published, in days; null without a due date. */
   deadline_day: number | null;
+  /** The curve's height on the deadline day; null when the deadline is after D (or absent). */
+  share_at_deadline: number | null;
 }
 
 const INSPECTION = subjectSlot(1);
@@ -40,7 +42,9 @@ steps AS (
 SELECT s.rec_no, s.day, any_value(p.forces)::INTEGER AS forces,
        count(c.done_on) FILTER (c.done_on - c.published <= s.day)::INTEGER AS complete,
        (count(c.done_on) FILTER (c.done_on - c.published <= s.day) / any_value(p.forces))::DOUBLE AS share,
-       any_value(p.due_date - p.published)::INTEGER AS deadline_day
+       any_value(p.due_date - p.published)::INTEGER AS deadline_day,
+       CASE WHEN any_value(p.due_date) <= $1::DATE
+            THEN count(c.done_on) FILTER (c.done_on <= p.due_date) / any_value(p.forces) END::DOUBLE AS share_at_deadline
 FROM steps s
 JOIN per_rec p ON p.rec_no = s.rec_no
 LEFT JOIN chosen c ON c.rec_no = s.rec_no

@@ -29,6 +29,10 @@ export interface ForceMeasure {
   rank: number | null;
   /** Forces with a value on this measure (the "of N" of the rank). */
   ranked: number;
+  /** Other forces with a value: the base of the percentile. */
+  others: number | null;
+  /** Other forces with exactly the same value (a "joint" rank). */
+  tied: number | null;
   /** Share of the other ranked forces with a worse value, ties counted half; null without one. */
   percentile: number | null;
 }
@@ -59,6 +63,8 @@ SELECT m.force_id, m.name, m.region, m.measure,
        m.numerator, m.denominator, m.value,
        r.rank::INTEGER AS rank,
        (count(m.score) OVER (PARTITION BY m.measure))::INTEGER AS ranked,
+       r.others::INTEGER AS others,
+       r.tied::INTEGER AS tied,
        ((r.worse + 0.5 * r.tied) / nullif(r.others, 0))::DOUBLE AS percentile
 FROM force_measures m
 LEFT JOIN ranked r ON r.force_id = m.force_id AND r.measure = m.measure
