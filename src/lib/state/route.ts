@@ -3,6 +3,8 @@ export const VIEWS = [
   { id: 'national', label: 'National picture' },
   { id: 'force', label: 'Force' },
   { id: 'inspection', label: 'Inspection' },
+  { id: 'notebooks', label: 'Notebooks' },
+  { id: 'sql', label: 'SQL console' },
 ] as const;
 
 /** Pages linked from the footer rather than the main navigation. */
