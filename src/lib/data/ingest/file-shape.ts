@@ -63,7 +63,7 @@ export async function readShape(
     return {
       shape: null,
       problems: ambiguous.map(([role, indexes]) =>
-        fileProblem(file, 'ambiguous_columns', `${roleLabel(role)}|${indexes.map((i) => columnName(headers, i)).join(' and ')}`)),
+        headerProblem(file, 'ambiguous_columns', `${roleLabel(role)}|${indexes.map((i) => columnName(headers, i)).join(' and ')}`)),
     };
   }
   const columns: Partial<Record<ColumnRole, number>> = Object.fromEntries([...byRole].map(([role, [index]]) => [role, index]));
@@ -71,7 +71,7 @@ export async function readShape(
   const missing = (required: ColumnRole[]) =>
     required.filter((role) => columns[role] === undefined && !(role === 'date' && hasDefaultDate));
   const missingProblem = (roles: ColumnRole[]) =>
-    fileProblem(file, 'missing_columns', `${roles.map(roleLabel).join(', ')}|${found}`);
+    headerProblem(file, 'missing_columns', `${roles.map(roleLabel).join(', ')}|${found}`);
 
   const looksLong = columns.status !== undefined || columns.force !== undefined;
   const candidates = unassigned.filter((index) => !isDescriptiveHeader(headers[index] ?? '') && headers[index]?.trim());
@@ -98,6 +98,11 @@ export async function readShape(
       file, row: 1, column: columnName(headers, index), value: headers[index] ?? '', kind: 'unknown_force_column', detail: suggestion,
     })),
   };
+}
+
+/** A problem with the header row, which a spreadsheet shows as row 1. */
+function headerProblem(file: string, kind: Problem['kind'], detail: string): Problem {
+  return { ...fileProblem(file, kind, detail), row: 1 };
 }
 
 async function matchForceHeaders(db: Connector, names: string[]): Promise<{ forceId: string | null; suggestion: string | null }[]> {

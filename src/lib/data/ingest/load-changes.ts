@@ -1,6 +1,6 @@
-import type { Connector } from '../../db/connector';
+import type { Connector, SqlParam } from '../../db/connector';
 import { rowsOf } from '../../metrics/rows';
-import { listLoads, OWNED_BY_SQL, REGISTRY_DDL, type LoadEntry } from './load-registry';
+import { listLoads, REGISTRY_DDL, type LoadEntry } from './load-registry';
 import type { StagedFile } from './stage-file';
 import { LOADABLE_SQL } from './stage-statuses';
 import { stagingTables } from './staging-names';
@@ -39,17 +39,31 @@ async function prepareTables(db: Connector): Promise<void> {
   for (const ddl of UNDO_DDL) await db.query(ddl);
 }
 
+/**
+ * The rows owned by some entries, as a WHERE clause with bound values: a plain range test per
+ * entry, which DuckDB answers by a scan, where a correlated EXISTS would be slow at a million rows.
+ */
+function ownedRows(entries: readonly LoadEntry[], firstParam: number): { sql: string; params: SqlParam[] } {
+  if (entries.length === 0) return { sql: 'false', params: [] };
+  const params: SqlParam[] = [];
+  const clauses = entries.map((entry) => {
+    const at = firstParam + params.length;
+    params.push(entry.seq_from, entry.seq_to, entry.source);
+    return `(seq BETWEEN $${at} AND $${at + 1} AND ($${at + 2}::VARCHAR IS NULL OR source = $${at + 2}))`;
+  });
+  return { sql: `(${clauses.join(' OR ')})`, params };
+}
+
 /** Moves the rows and entries of `loadIds` aside, so that undo can bring them back. */
 async function setAside(db: Connector, loadIds: number[], description: string, addedIds: number[]): Promise<void> {
-  const ids = loadIds.join(',');
   await db.query('DELETE FROM ingest_undo');
   await db.query('DELETE FROM ingest_undo_loads');
   await db.query('DELETE FROM ingest_undo_rows');
-  if (loadIds.length === 0) return;
-  await db.query(`INSERT INTO ingest_undo_rows SELECT s.* FROM status_updates s
-    WHERE EXISTS (SELECT 1 FROM ingest_loads e WHERE list_contains(string_split($1, ',')::INTEGER[], e.load_id) AND ${OWNED_BY_SQL('s', 'e')})`, [ids]);
-  await db.query(`DELETE FROM status_updates s
-    WHERE EXISTS (SELECT 1 FROM ingest_loads e WHERE list_contains(string_split($1, ',')::INTEGER[], e.load_id) AND ${OWNED_BY_SQL('s', 'e')})`, [ids]);
+  const entries = (await listLoads(db)).filter((entry) => loadIds.includes(entry.load_id));
+  const owned = ownedRows(entries, 1);
+  await db.query(`INSERT INTO ingest_undo_rows SELECT * FROM status_updates WHERE ${owned.sql}`, owned.params);
+  await db.query(`DELETE FROM status_updates WHERE ${owned.sql}`, owned.params);
+  const ids = loadIds.join(',');
   await db.query(`INSERT INTO ingest_undo_loads SELECT * FROM ingest_loads WHERE list_contains(string_split($1, ',')::INTEGER[], load_id)`, [ids]);
   await db.query(`DELETE FROM ingest_loads WHERE list_contains(string_split($1, ',')::INTEGER[], load_id)`, [ids]);
   await db.query(`INSERT INTO ingest_undo VALUES ($1, string_split($2, ',')::INTEGER[])`, [description, addedIds.join(',')]);
@@ -75,7 +89,12 @@ export async function acceptLoad(db: Connector, files: readonly StagedFile[], mo
                         coalesce((SELECT max(load_id) FROM ingest_undo_loads), 0)) + 1)::INTEGER AS id`));
     let seq = next!.seq;
     let id = next!.id;
-    const ids: number[] = [];
+    const ids = loadable.map((_, k) => id + k);
+    // Set aside first, while status_updates is still small: then the new rows are not scanned.
+    if (mode.kind === 'replace') {
+      const replaced = (await listLoads(db)).filter((entry) => mode.loadIds.includes(entry.load_id));
+      await setAside(db, mode.loadIds, `Replace of ${replaced.map((entry) => entry.label).join(', ')} by ${loadable.map((file) => file.name).join(', ')}`, ids);
+    }
     for (const file of loadable) {
       // seq follows file order: row by row, and force column by force column in a wide file.
       const width = file.seqWidth;
@@ -90,13 +109,8 @@ export async function acceptLoad(db: Connector, files: readonly StagedFile[], mo
       const seqTo = seq + (range!.last + 1) * width - 1;
       await db.query(`INSERT INTO ingest_loads VALUES ($1, $2, $3, 'user', $4, $5, $6, $7, $8, $9, NULL)`,
         [id, file.name, file.name, file.format ?? 'csv', file.shape ?? 'long', file.loadable, loadedAt, seq, seqTo]);
-      ids.push(id);
       id += 1;
       seq = seqTo + 1;
-    }
-    if (mode.kind === 'replace') {
-      const replaced = (await listLoads(db)).filter((entry) => mode.loadIds.includes(entry.load_id));
-      await setAside(db, mode.loadIds, `Replace of ${replaced.map((entry) => entry.label).join(', ')} by ${loadable.map((file) => file.name).join(', ')}`, ids);
     }
     return ids;
   });
@@ -120,9 +134,13 @@ export async function lastUndoable(db: Connector): Promise<UndoableChange | null
 /** Brings back what the last replace or remove set aside, and takes out what it added. */
 export async function undoLastChange(db: Connector): Promise<void> {
   await prepareTables(db);
+  const [undo] = rowsOf<{ added: string }>(await db.query(`SELECT array_to_string(added_ids, ',') AS added FROM ingest_undo`));
+  if (!undo) return;
+  const addedIds = undo.added ? undo.added.split(',').map(Number) : [];
+  const added = (await listLoads(db)).filter((entry) => addedIds.includes(entry.load_id));
   await inTransaction(db, async () => {
-    await db.query(`DELETE FROM status_updates s WHERE EXISTS (
-      SELECT 1 FROM ingest_loads e, ingest_undo u WHERE list_contains(u.added_ids, e.load_id) AND ${OWNED_BY_SQL('s', 'e')})`);
+    const owned = ownedRows(added, 1);
+    await db.query(`DELETE FROM status_updates WHERE ${owned.sql}`, owned.params);
     await db.query('DELETE FROM ingest_loads WHERE load_id IN (SELECT unnest(added_ids) FROM ingest_undo)');
     await db.query('INSERT INTO status_updates SELECT * FROM ingest_undo_rows');
     await db.query('INSERT INTO ingest_loads SELECT * FROM ingest_undo_loads');

@@ -31,11 +31,6 @@ export const REGISTRY_DDL = `CREATE TABLE IF NOT EXISTS ingest_loads (
   format VARCHAR NOT NULL, shape VARCHAR NOT NULL, rows BIGINT NOT NULL, loaded_at VARCHAR NOT NULL,
   seq_from BIGINT NOT NULL, seq_to BIGINT NOT NULL, source VARCHAR)`;
 
-/** The rows of status_updates an entry owns, for `e` an alias of ingest_loads. */
-export const OWNED_BY_SQL = (statusAlias: string, entryAlias: string) =>
-  `(${statusAlias}.seq BETWEEN ${entryAlias}.seq_from AND ${entryAlias}.seq_to
-    AND (${entryAlias}.source IS NULL OR ${statusAlias}.source = ${entryAlias}.source))`;
-
 const SHIPPED_FILES: Record<string, { label: string; file: string }> = {
   illustrative: { label: 'Illustrative statuses (generated demo data)', file: 'status-illustrative.arrows' },
   'PCC response': { label: 'Statuses read from PCC responses', file: 'status-pcc-responses.csv' },

@@ -105,7 +105,9 @@ async function collectRejects(db: Connector, names: StagingNames, scanStarts: st
      )
      SELECT starts.start + j.line + 1 AS row_no, first(j.error_type ORDER BY j.column_idx) AS error_type,
             left(first(j.csv_line), 200) AS csv_line,
-            max(TRY_CAST(regexp_extract(j.error_message, 'Found: (\\d+)', 1) AS INTEGER)) AS found
+            -- A short row is reported once per missing column, each "Found" one higher: the least is right.
+            coalesce(min(TRY_CAST(regexp_extract(j.error_message, 'Found: (\\d+)', 1) AS INTEGER)) FILTER (WHERE j.error_type = 'MISSING COLUMNS'),
+                     max(TRY_CAST(regexp_extract(j.error_message, 'Found: (\\d+)', 1) AS INTEGER))) AS found
      FROM ${names.rejects} j JOIN starts USING (scan_id)
      GROUP BY ALL`,
     [scanStarts.join(LIST_SEPARATOR)],

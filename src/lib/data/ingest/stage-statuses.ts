@@ -1,15 +1,16 @@
 import type { Connector, SqlParam } from '../../db/connector';
+import { rowsOf } from '../../metrics/rows';
 import { roleLabel, type ColumnRole } from './column-synonyms';
 import { columnName, type FileShape } from './file-shape';
-import type { RawTable } from './raw-table';
 import { LIST_SEPARATOR } from './mapping-tables';
+import type { RawTable } from './raw-table';
 import type { StagingNames } from './staging-names';
 import { dateMapSql, forceMapSql, inspectionMapSql, recommendationMapSql, statusMapSql } from './value-maps.sql';
 
 /**
- * From a file's raw cells to canonical status rows, each marked ok or not, and a table of every
- * problem found (spreadsheet row, column, value, kind, detail). Nothing here touches the loaded
- * data: it all happens in this load's own staging tables.
+ * From a file's raw cells to canonical status rows, each marked loadable or not, and a table of
+ * every problem found (spreadsheet row, column, value, kind, detail). Nothing here touches the
+ * loaded data: it all happens in this load's own staging tables.
  */
 export interface StageOptions {
   /** Names each row's source when the file has no Source column. */
@@ -18,26 +19,31 @@ export interface StageOptions {
   defaultDate: string | null;
 }
 
-/** The cells of a file, one row per status: `cells` is a view, so nothing is copied yet. */
+/**
+ * The cells of a file, one row per status, as read (not yet trimmed): a view, so nothing is
+ * copied. Long: one row per file row. Wide: one row per filled force cell, the force its header.
+ */
 async function createCellsView(db: Connector, names: StagingNames, raw: RawTable, shape: FileShape): Promise<void> {
-  const cell = (role: ColumnRole) =>
-    shape.columns[role] === undefined ? 'NULL::VARCHAR' : `ingest_clean(r.c${shape.columns[role]})`;
+  const cell = (role: ColumnRole) => (shape.columns[role] === undefined ? 'NULL::VARCHAR' : `r.c${shape.columns[role]}`);
   const rowNo = raw.rowNumberSql('r');
   const from = `${names.raw} r ${raw.rowNumberJoin('r')}`;
 
   if (shape.kind === 'long') {
-    const everyCell = raw.headers.map((_, i) => `ingest_clean(r.c${i}) IS NULL`).join(' AND ') || 'true';
+    // Blank rows: every cell NULL (the reader's empty) or only spaces. The first character of the
+    // first non-NULL cell settles almost every row (trimming a million cells would cost seconds).
+    const everyCell = raw.headers.map((_, i) => `r.c${i}`);
+    const first = `coalesce(${everyCell.join(', ')})`;
+    const blank = `CASE WHEN ${first} IS NULL THEN true WHEN ascii(${first}) > 32 AND ascii(${first}) <> 160 THEN false
+      ELSE ${everyCell.map((c) => `ingest_clean(${c}) IS NULL`).join(' AND ')} END`;
     await db.query(`CREATE OR REPLACE VIEW ${names.cells} AS
       SELECT ${rowNo} AS row_no, 0 AS col, NULL::VARCHAR AS force_column, ${shape.columns.status ?? 'NULL'}::INTEGER AS status_col,
-        ${cell('force')} AS force_raw, ${cell('inspection')} AS inspection_raw, ${cell('recommendation')} AS rec_raw,
-        ${cell('status')} AS status_raw, ${cell('date')} AS date_raw,
-        ${shape.columns.evidence === undefined ? 'NULL::VARCHAR' : `nullif(trim(r.c${shape.columns.evidence}), '')`} AS evidence,
-        ${cell('source')} AS source_raw, ${everyCell} AS is_empty
+        ${cell('force')} AS force_cell, ${cell('inspection')} AS inspection_cell, ${cell('recommendation')} AS rec_cell,
+        ${cell('status')} AS status_cell, ${cell('date')} AS date_cell, ${cell('evidence')} AS evidence,
+        ${cell('source')} AS source_cell, ${blank} AS is_empty
       FROM ${from}`);
     return;
   }
 
-  // Wide: one status per non-blank force cell; the force is the column's header.
   await db.query(`CREATE OR REPLACE TABLE ${names.maps.forceColumns} AS
     SELECT unnest(string_split($1, chr(31))) AS column_key, unnest(string_split($2, chr(31))) AS force_column,
            unnest(string_split($3, chr(31)))::INTEGER AS col, unnest(string_split($4, chr(31)))::INTEGER AS status_col`,
@@ -47,18 +53,16 @@ async function createCellsView(db: Connector, names: StagingNames, raw: RawTable
     shape.forceColumns.map((_, k) => String(k)).join(LIST_SEPARATOR),
     shape.forceColumns.map((c) => String(c.index)).join(LIST_SEPARATOR),
   ]);
-  const forceCells = shape.forceColumns.map((c) => `c${c.index}`).join(', ');
+  const forceCells = shape.forceColumns.map((c) => `c${c.index}`);
   await db.query(`CREATE OR REPLACE VIEW ${names.cells} AS
-    SELECT u.row_no, fc.col, fc.force_column, fc.status_col, fc.force_column AS force_raw, u.inspection_raw, u.rec_raw,
-           ingest_clean(u.status_cell) AS status_raw, u.date_raw, NULL::VARCHAR AS evidence, u.source_raw,
-           false AS is_empty
+    SELECT u.row_no, fc.col, fc.force_column, fc.status_col, fc.force_column AS force_cell, u.inspection_cell, u.rec_cell,
+           u.status_cell, u.date_cell, NULL::VARCHAR AS evidence, u.source_cell, false AS is_empty
     FROM (UNPIVOT (
-      SELECT ${rowNo} AS row_no, ${cell('inspection')} AS inspection_raw, ${cell('recommendation')} AS rec_raw,
-             ${cell('date')} AS date_raw, ${cell('source')} AS source_raw, ${forceCells.split(', ').map((c) => `r.${c}`).join(', ')}
+      SELECT ${rowNo} AS row_no, ${cell('inspection')} AS inspection_cell, ${cell('recommendation')} AS rec_cell,
+             ${cell('date')} AS date_cell, ${cell('source')} AS source_cell, ${forceCells.map((c) => `r.${c}`).join(', ')}
       FROM ${from})
-      ON ${forceCells} INTO NAME column_key VALUE status_cell) u
-    JOIN ${names.maps.forceColumns} fc USING (column_key)
-    WHERE ingest_clean(u.status_cell) IS NOT NULL`);
+      ON ${forceCells.join(', ')} INTO NAME column_key VALUE status_cell) u
+    JOIN ${names.maps.forceColumns} fc USING (column_key)`);
 }
 
 export async function stageStatuses(
@@ -70,90 +74,130 @@ export async function stageStatuses(
 ): Promise<void> {
   await createCellsView(db, names, raw, shape);
   const values = (column: string) => `SELECT ${column} AS raw FROM ${names.cells}`;
-  await db.query(`CREATE OR REPLACE TABLE ${names.maps.force} AS ${forceMapSql(values('force_raw'))}`);
-  await db.query(`CREATE OR REPLACE TABLE ${names.maps.inspection} AS ${inspectionMapSql(values('inspection_raw'))}`);
-  await db.query(`CREATE OR REPLACE TABLE ${names.maps.recommendation} AS ${recommendationMapSql(values('rec_raw'))}`);
-  await db.query(`CREATE OR REPLACE TABLE ${names.maps.status} AS ${statusMapSql(values('status_raw'))}`);
-  await db.query(`CREATE OR REPLACE TABLE ${names.maps.date} AS ${dateMapSql(values('date_raw'))}`);
+  await db.query(`CREATE OR REPLACE TABLE ${names.maps.force} AS ${forceMapSql(values('force_cell'))}`);
+  await db.query(`CREATE OR REPLACE TABLE ${names.maps.inspection} AS ${inspectionMapSql(values('inspection_cell'))}`);
+  await db.query(`CREATE OR REPLACE TABLE ${names.maps.recommendation} AS ${recommendationMapSql(values('rec_cell'))}`);
+  await db.query(`CREATE OR REPLACE TABLE ${names.maps.status} AS ${statusMapSql(values('status_cell'))}`);
+  await db.query(`CREATE OR REPLACE TABLE ${names.maps.date} AS ${dateMapSql(values('date_cell'))}`);
+  if (shape.columns.source !== undefined) {
+    await db.query(`CREATE OR REPLACE TABLE ${names.maps.source} AS
+      SELECT raw, ingest_clean(raw) AS clean FROM (SELECT DISTINCT source_cell AS raw FROM ${names.cells} WHERE source_cell IS NOT NULL)`);
+  }
 
   const hasDate = shape.columns.date !== undefined;
+  // A blank cell in a wide file is a force without a status, not a problem.
+  const wideBlank = shape.kind === 'wide' ? 'WHERE sm.clean IS NOT NULL' : '';
+  // Narrow on purpose: copying a million rows costs per column. What problems need beyond these
+  // is read again from the cells and maps, for the few rows that have problems.
   await db.query(
     `CREATE OR REPLACE TABLE ${names.stage} AS
-     SELECT c.row_no, c.col, c.force_column, c.status_col, c.is_empty,
-       c.force_raw, fm.force_id, fm.suggestion AS force_suggestion,
-       c.inspection_raw, im.inspection_id, im.suggestion AS inspection_suggestion,
-       c.rec_raw, rm.rec_no, rec.rec_no IS NOT NULL AS rec_known,
-       c.status_raw, sm.status,
-       c.date_raw, CASE WHEN $1 THEN dm.as_of ELSE $2::DATE END AS as_of, dm.kind AS date_kind, dm.detail AS date_detail,
-       i.published,
-       c.evidence, coalesce(c.source_raw, $3) AS source,
+     SELECT c.row_no, c.col, c.is_empty,
+       fm.force_id, im.inspection_id, rm.rec_no, rec.rec_no IS NOT NULL AS rec_known, sm.status,
+       CASE WHEN $1 THEN dm.as_of ELSE $2::DATE END AS as_of, i.published,
+       c.evidence, ${shape.columns.source === undefined ? '$3' : `coalesce(${names.maps.source}.clean, $3)`} AS source,
        NULL::BIGINT AS duplicate_of
      FROM ${names.cells} c
-     LEFT JOIN ${names.maps.force} fm ON fm.raw = c.force_raw
-     LEFT JOIN ${names.maps.inspection} im ON im.raw = c.inspection_raw
-     LEFT JOIN ${names.maps.recommendation} rm ON rm.raw = c.rec_raw
+     LEFT JOIN ${names.maps.force} fm ON fm.raw = c.force_cell
+     LEFT JOIN ${names.maps.inspection} im ON im.raw = c.inspection_cell
+     LEFT JOIN ${names.maps.recommendation} rm ON rm.raw = c.rec_cell
      LEFT JOIN recommendations rec ON rec.inspection_id = im.inspection_id AND rec.rec_no = rm.rec_no AND rec.for_forces
-     LEFT JOIN ${names.maps.status} sm ON sm.raw = c.status_raw
-     LEFT JOIN ${names.maps.date} dm ON dm.raw = c.date_raw
-     LEFT JOIN inspections i ON i.inspection_id = im.inspection_id`,
+     LEFT JOIN ${names.maps.status} sm ON sm.raw = c.status_cell
+     LEFT JOIN ${names.maps.date} dm ON dm.raw = c.date_cell
+     LEFT JOIN inspections i ON i.inspection_id = im.inspection_id
+     ${shape.columns.source === undefined ? '' : `LEFT JOIN ${names.maps.source} ON ${names.maps.source}.raw = c.source_cell`}
+     ${wideBlank}`,
     [hasDate, options.defaultDate, options.source],
   );
   await findProblems(db, names, raw, shape);
 }
 
-/** Every problem with the staged rows, then the duplicates among the rows with none. */
+/**
+ * Every problem with the staged rows, then the duplicates among the rows with none. One count
+ * first: a clean file of a million rows then costs one scan, not one join per kind of problem.
+ */
 async function findProblems(db: Connector, names: StagingNames, raw: RawTable, shape: FileShape): Promise<void> {
+  const [suspects] = rowsOf<{ force: number; inspection: number; rec: number; status: number; date: number; early: number }>(
+    await db.query(`SELECT count(*) FILTER (WHERE force_id IS NULL)::INTEGER AS force,
+        count(*) FILTER (WHERE inspection_id IS NULL)::INTEGER AS inspection,
+        count(*) FILTER (WHERE NOT rec_known)::INTEGER AS rec,
+        count(*) FILTER (WHERE status IS NULL)::INTEGER AS status,
+        count(*) FILTER (WHERE as_of IS NULL)::INTEGER AS date,
+        count(*) FILTER (WHERE as_of < published)::INTEGER AS early
+      FROM ${names.stage} WHERE NOT is_empty`));
   const header = (role: ColumnRole) => (shape.columns[role] === undefined ? null : columnName(raw.headers, shape.columns[role]!));
   const insert = async (sql: string, params: SqlParam[] = []) => db.query(`INSERT INTO ${names.problems} ${sql}`, params);
   // In a wide file a row's inspection, recommendation and date serve many cells: report them once.
   const once = shape.kind === 'wide' ? 'DISTINCT' : '';
+  // The rows of one suspect kind, with their cells and that column's map.
+  const suspectCells = (where: string, cell: string, map: string) =>
+    `FROM (SELECT row_no, col FROM ${names.stage} WHERE NOT is_empty AND ${where}) s
+     JOIN ${names.cells} c USING (row_no, col) LEFT JOIN ${map} m ON m.raw = c.${cell}`;
 
-  const roleChecks: { role: ColumnRole; raw: string }[] = [
-    { role: 'force', raw: 'force_raw' },
-    { role: 'inspection', raw: 'inspection_raw' },
-    { role: 'recommendation', raw: 'rec_raw' },
-    { role: 'status', raw: 'status_raw' },
-    { role: 'date', raw: 'date_raw' },
+  const checks: { role: ColumnRole; count: number; where: string; cell: string; map: string; unknown: string | null }[] = [
+    { role: 'force', count: suspects!.force, where: 'force_id IS NULL', cell: 'force_cell', map: names.maps.force, unknown: 'unknown_force' },
+    { role: 'inspection', count: suspects!.inspection, where: 'inspection_id IS NULL', cell: 'inspection_cell', map: names.maps.inspection, unknown: 'unknown_inspection' },
+    { role: 'recommendation', count: suspects!.rec, where: 'rec_no IS NULL', cell: 'rec_cell', map: names.maps.recommendation, unknown: null },
+    { role: 'status', count: suspects!.status, where: 'status IS NULL', cell: 'status_cell', map: names.maps.status, unknown: null },
+    { role: 'date', count: shape.columns.date === undefined ? 0 : suspects!.date, where: 'as_of IS NULL', cell: 'date_cell', map: names.maps.date, unknown: null },
   ];
-  for (const { role, raw: column } of roleChecks) {
-    if (shape.columns[role] === undefined) continue;
-    await insert(`SELECT ${once} row_no, ${shape.columns[role]}, $1, NULL, 'empty_value', $2
-      FROM ${names.stage} WHERE NOT is_empty AND ${column} IS NULL`, [header(role), roleLabel(role)]);
+  for (const check of checks) {
+    if (check.count === 0 || shape.columns[check.role] === undefined) continue;
+    const index = shape.columns[check.role]!;
+    await insert(`SELECT ${once} s.row_no, $1, $2, NULL, 'empty_value', $3 ${suspectCells(check.where, check.cell, check.map)}
+      WHERE m.clean IS NULL`, [index, header(check.role), roleLabel(check.role)]);
+    if (check.unknown) {
+      await insert(`SELECT ${once} s.row_no, $1, $2, m.clean, '${check.unknown}', m.suggestion ${suspectCells(check.where, check.cell, check.map)}
+        WHERE m.clean IS NOT NULL`, [index, header(check.role), roleLabel(check.role)].slice(0, 2));
+    }
   }
-  // Wide files name the force in the header, checked before staging; long files name it per row.
-  if (shape.kind === 'long') {
-    await insert(`SELECT row_no, $1, $2, force_raw, 'unknown_force', force_suggestion
-      FROM ${names.stage} WHERE force_raw IS NOT NULL AND force_id IS NULL`, [shape.columns.force!, header('force')]);
+  if (suspects!.rec > 0) {
+    await insert(`SELECT ${once} s.row_no, $1, $2, m.clean, 'bad_recommendation', NULL
+      ${suspectCells('rec_no IS NULL', 'rec_cell', names.maps.recommendation)} WHERE m.clean IS NOT NULL`,
+    [shape.columns.recommendation!, header('recommendation')]);
+    await insert(`SELECT ${once} s.row_no, $1, $2, m.clean, 'unknown_recommendation', format('{}|{}|{}', st.inspection_id, st.rec_no, known.numbers)
+      ${suspectCells('rec_no IS NOT NULL AND NOT rec_known AND inspection_id IS NOT NULL', 'rec_cell', names.maps.recommendation)}
+      JOIN ${names.stage} st USING (row_no, col)
+      JOIN (SELECT inspection_id, string_agg(rec_no::VARCHAR, ', ' ORDER BY rec_no) AS numbers
+            FROM recommendations WHERE for_forces GROUP BY inspection_id) known ON known.inspection_id = st.inspection_id`,
+    [shape.columns.recommendation!, header('recommendation')]);
   }
-  await insert(`SELECT ${once} row_no, $1, $2, inspection_raw, 'unknown_inspection', inspection_suggestion
-    FROM ${names.stage} WHERE inspection_raw IS NOT NULL AND inspection_id IS NULL`, [shape.columns.inspection!, header('inspection')]);
-  await insert(`SELECT ${once} row_no, $1, $2, rec_raw, 'bad_recommendation', NULL
-    FROM ${names.stage} WHERE rec_raw IS NOT NULL AND rec_no IS NULL`, [shape.columns.recommendation!, header('recommendation')]);
-  await insert(`SELECT ${once} s.row_no, $1, $2, s.rec_raw, 'unknown_recommendation',
-      format('{}|{}|{}', s.inspection_id, s.rec_no, known.numbers)
-    FROM ${names.stage} s
-    JOIN (SELECT inspection_id, string_agg(rec_no::VARCHAR, ', ' ORDER BY rec_no) AS numbers
-          FROM recommendations WHERE for_forces GROUP BY inspection_id) known USING (inspection_id)
-    WHERE s.rec_no IS NOT NULL AND NOT s.rec_known`, [shape.columns.recommendation!, header('recommendation')]);
-  await insert(`SELECT row_no, status_col, coalesce(force_column, $1), status_raw, 'unknown_status', NULL
-    FROM ${names.stage} WHERE status_raw IS NOT NULL AND status IS NULL`, [header('status')]);
-  if (shape.columns.date !== undefined) {
-    await insert(`SELECT ${once} row_no, $1, $2, date_raw, date_kind, date_detail
-      FROM ${names.stage} WHERE date_raw IS NOT NULL AND as_of IS NULL`, [shape.columns.date, header('date')]);
+  if (suspects!.status > 0) {
+    const column = shape.kind === 'wide' ? 'fc.status_col, fc.force_column' : '$1::INTEGER, $2';
+    const forceColumns = shape.kind === 'wide' ? `JOIN ${names.maps.forceColumns} fc USING (col)` : '';
+    await insert(`SELECT s.row_no, ${column}, m.clean, 'unknown_status', NULL
+      ${suspectCells('status IS NULL', 'status_cell', names.maps.status)} ${forceColumns} WHERE m.clean IS NOT NULL`,
+    shape.kind === 'wide' ? [] : [shape.columns.status!, header('status')]);
   }
-  await insert(`SELECT ${once} row_no, $1, $2, coalesce(date_raw, strftime(as_of, '%Y-%m-%d')), 'date_before_publication',
-      format('{}|{}', inspection_id, strftime(published, '%Y-%m-%d'))
-    FROM ${names.stage} WHERE as_of < published`, [shape.columns.date ?? null, header('date')]);
+  if (shape.columns.date !== undefined && suspects!.date > 0) {
+    await insert(`SELECT ${once} s.row_no, $1, $2, m.clean, m.kind, m.detail
+      ${suspectCells('as_of IS NULL', 'date_cell', names.maps.date)} WHERE m.clean IS NOT NULL`,
+    [shape.columns.date, header('date')]);
+  }
+  if (suspects!.early > 0) {
+    await insert(`SELECT ${once} s.row_no, $1, $2, coalesce(m.clean, strftime(st.as_of, '%Y-%m-%d')), 'date_before_publication',
+        format('{}|{}', st.inspection_id, strftime(st.published, '%Y-%m-%d'))
+      ${suspectCells('as_of < published', 'date_cell', names.maps.date)}
+      JOIN ${names.stage} st USING (row_no, col)`, [shape.columns.date ?? null, header('date')]);
+  }
 
-  // A row repeating an earlier one exactly (force, inspection, recommendation, date, status).
+  // Grouping on one hash is much faster than on five columns; the join then compares the columns,
+  // so a hash collision can never make two different rows duplicates. Most files have none at all.
+  const [repeats] = rowsOf<{ n: number }>(await db.query(
+    `SELECT (count(*) - count(DISTINCT hash(force_id, inspection_id, rec_no, as_of, status)))::INTEGER AS n
+     FROM ${names.stage} WHERE ${OK_SQL}`));
+  if ((repeats?.n ?? 0) === 0) return;
   await db.query(`UPDATE ${names.stage} SET duplicate_of = d.first_row
     FROM (
-      SELECT s.row_no, s.col, g.first_row
-      FROM ${names.stage} s
-      JOIN (SELECT force_id, inspection_id, rec_no, as_of, status, min(row_no) AS first_row
-            FROM ${names.stage} WHERE ${OK_SQL} GROUP BY ALL HAVING count(*) > 1) g
-        USING (force_id, inspection_id, rec_no, as_of, status)
-      WHERE s.row_no > g.first_row
+      WITH repeated AS (
+        SELECT hash(force_id, inspection_id, rec_no, as_of, status) AS h FROM ${names.stage} WHERE ${OK_SQL}
+        GROUP BY h HAVING count(*) > 1),
+      candidates AS (
+        SELECT row_no, col, force_id, inspection_id, rec_no, as_of, status FROM ${names.stage}
+        WHERE ${OK_SQL} AND hash(force_id, inspection_id, rec_no, as_of, status) IN (SELECT h FROM repeated)),
+      firsts AS (
+        SELECT force_id, inspection_id, rec_no, as_of, status, min(row_no) AS first_row FROM candidates GROUP BY ALL)
+      SELECT c.row_no, c.col, f.first_row FROM candidates c JOIN firsts f USING (force_id, inspection_id, rec_no, as_of, status)
+      WHERE c.row_no > f.first_row
     ) d
     WHERE ${names.stage}.row_no = d.row_no AND ${names.stage}.col = d.col`);
   await insert(`SELECT ${once} row_no, NULL, NULL, NULL, 'duplicate_row', duplicate_of::VARCHAR

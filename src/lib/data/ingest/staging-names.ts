@@ -13,7 +13,7 @@ export interface StagingNames {
   rejected: string;
   shift: string;
   cells: string;
-  maps: { force: string; inspection: string; recommendation: string; status: string; date: string; forceColumns: string };
+  maps: { force: string; inspection: string; recommendation: string; status: string; date: string; source: string; forceColumns: string };
   stage: string;
   problems: string;
 }
@@ -40,6 +40,7 @@ export function stagingNames(): StagingNames {
       recommendation: name('rec_map'),
       status: name('status_map'),
       date: name('date_map'),
+      source: name('source_map'),
       forceColumns: name('force_columns'),
     },
     stage: name('stage'),

@@ -13,6 +13,7 @@ export interface StatusWord {
   reading: string;
 }
 
+// The canonical words themselves, which also cover "not started", "In progress", "Pending closure"…
 const canonical = (status: CanonicalStatus): StatusWord => ({ word: status, status, reading: 'canonical status' });
 
 export const STATUS_VOCABULARY: readonly StatusWord[] = [
@@ -30,13 +31,11 @@ export const STATUS_VOCABULARY: readonly StatusWord[] = [
   { word: 'Amber', status: 'in_progress', reading: 'RAG rating: amber read as in progress' },
   { word: 'Green', status: 'complete', reading: 'RAG rating: green read as complete' },
 
-  { word: 'not started', status: 'not_started', reading: 'force tracker' },
   { word: 'not yet started', status: 'not_started', reading: 'force tracker' },
   { word: 'awaiting allocation', status: 'not_started', reading: 'force tracker: no owner yet' },
   { word: 'unallocated', status: 'not_started', reading: 'force tracker: no owner yet' },
   { word: 'not met', status: 'not_started', reading: 'assessment: not achieved, and no claim that work has started' },
 
-  { word: 'in progress', status: 'in_progress', reading: 'force tracker' },
   { word: 'actions in progress', status: 'in_progress', reading: 'force tracker' },
   { word: 'ongoing', status: 'in_progress', reading: 'force tracker' },
   { word: 'open', status: 'in_progress', reading: 'force tracker: live and not closed' },
@@ -48,7 +47,6 @@ export const STATUS_VOCABULARY: readonly StatusWord[] = [
   { word: 'partially complete', status: 'in_progress', reading: 'force tracker' },
 
   { word: 'pending sign off', status: 'pending_closure', reading: 'force reports it done; sign-off awaited' },
-  { word: 'pending closure', status: 'pending_closure', reading: 'force reports it done; closure awaited' },
   { word: 'awaiting sign off', status: 'pending_closure', reading: 'force reports it done; sign-off awaited' },
   { word: 'awaiting closure', status: 'pending_closure', reading: 'force reports it done; closure awaited' },
   { word: 'proposed for closure', status: 'pending_closure', reading: 'force reports it done; closure awaited' },

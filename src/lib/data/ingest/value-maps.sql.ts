@@ -1,42 +1,45 @@
 import { NEAR_MISS_SQL } from './name-keys.sql';
 
 /**
- * Each distinct value of a column, read once into its meaning: `raw` → force, inspection,
- * recommendation number, status or date. Rows then join these small maps, so a million rows cost
- * a handful of lookups per distinct value, not per row. `values` is any SQL giving a `raw` column.
+ * Each distinct cell of a column, read once into its meaning: `raw` (the cell as read) → `clean`
+ * (trimmed; NULL when blank) → force, inspection, recommendation number, status or date. Rows
+ * then join these small maps on the raw cell, so a million rows cost a hash lookup each and the
+ * reading happens once per distinct value. `values` is any SQL giving a `raw` column.
  */
+const distinctCells = (values: string) =>
+  `SELECT raw, ingest_clean(raw) AS clean FROM (SELECT DISTINCT raw FROM (${values}) WHERE raw IS NOT NULL)`;
 
 export function forceMapSql(values: string): string {
-  return `WITH raws AS (SELECT DISTINCT raw, ingest_force_key(raw) AS key FROM (${values}) WHERE raw IS NOT NULL),
-    matched AS (SELECT r.raw, r.key, n.force_id FROM raws r LEFT JOIN ingest_force_names n USING (key)),
+  return `WITH raws AS (SELECT raw, clean, ingest_force_key(clean) AS key FROM (${distinctCells(values)})),
+    matched AS (SELECT r.raw, r.clean, r.key, n.force_id FROM raws r LEFT JOIN ingest_force_names n USING (key)),
     near AS (
       SELECT m.raw, arg_max(n.name, jaro_winkler_similarity(m.key, n.key)) AS suggestion
       FROM matched m JOIN ingest_force_names n ON ${NEAR_MISS_SQL('m.key', 'n.key')}
       WHERE m.force_id IS NULL GROUP BY m.raw)
-    SELECT matched.raw, matched.force_id, near.suggestion FROM matched LEFT JOIN near USING (raw)`;
+    SELECT matched.raw, matched.clean, matched.force_id, near.suggestion FROM matched LEFT JOIN near USING (raw)`;
 }
 
 export function inspectionMapSql(values: string): string {
-  return `WITH raws AS (SELECT DISTINCT raw, ingest_text_key(raw) AS key FROM (${values}) WHERE raw IS NOT NULL),
-    matched AS (SELECT r.raw, r.key, n.inspection_id FROM raws r LEFT JOIN ingest_inspection_names n USING (key)),
+  return `WITH raws AS (SELECT raw, clean, ingest_text_key(clean) AS key FROM (${distinctCells(values)})),
+    matched AS (SELECT r.raw, r.clean, r.key, n.inspection_id FROM raws r LEFT JOIN ingest_inspection_names n USING (key)),
     near AS (
       SELECT m.raw, arg_max(n.inspection_id, jaro_winkler_similarity(m.key, n.key)) AS suggestion
       FROM matched m JOIN ingest_inspection_names n ON ${NEAR_MISS_SQL('m.key', 'n.key')}
       WHERE m.inspection_id IS NULL GROUP BY m.raw)
-    SELECT matched.raw, matched.inspection_id, near.suggestion FROM matched LEFT JOIN near USING (raw)`;
+    SELECT matched.raw, matched.clean, matched.inspection_id, near.suggestion FROM matched LEFT JOIN near USING (raw)`;
 }
 
 export function statusMapSql(values: string): string {
-  return `SELECT r.raw, w.status FROM (SELECT DISTINCT raw FROM (${values}) WHERE raw IS NOT NULL) r
-    LEFT JOIN ingest_status_words w ON w.key = ingest_text_key(r.raw)`;
+  return `SELECT r.raw, r.clean, w.status FROM (${distinctCells(values)}) r
+    LEFT JOIN ingest_status_words w ON w.key = ingest_text_key(r.clean)`;
 }
 
 /** "2", "R2", "R 2", "Rec 2", "Rec. 2", "Rec no 2", "Recommendation 2", "#2", and "2.0" from spreadsheets. */
 export const RECOMMENDATION_PATTERN = '^(?:recommendation|rec|r)?\\.?\\s*(?:no\\.?|number|#)?\\s*(\\d+)(?:\\.0+)?$';
 
 export function recommendationMapSql(values: string): string {
-  return `SELECT raw, TRY_CAST(nullif(regexp_extract(lower(raw), '${RECOMMENDATION_PATTERN}', 1), '') AS INTEGER) AS rec_no
-    FROM (SELECT DISTINCT raw FROM (${values}) WHERE raw IS NOT NULL)`;
+  return `SELECT raw, clean, TRY_CAST(nullif(regexp_extract(lower(clean), '${RECOMMENDATION_PATTERN}', 1), '') AS INTEGER) AS rec_no
+    FROM (${distinctCells(values)})`;
 }
 
 /**
@@ -46,14 +49,14 @@ export function recommendationMapSql(values: string): string {
  * month-first would), date_impossible (no such day); `detail` carries what the message needs.
  */
 export function dateMapSql(values: string): string {
-  return `WITH raws AS (SELECT DISTINCT raw FROM (${values}) WHERE raw IS NOT NULL),
+  return `WITH raws AS (${distinctCells(values)}),
     parts AS (
-      SELECT raw,
-        regexp_extract(raw, '^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)?$', ['y', 'm', 'd']) AS iso,
-        regexp_extract(raw, '^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?$', ['d', 'm', 'y']) AS uk
+      SELECT raw, clean,
+        regexp_extract(clean, '^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)?$', ['y', 'm', 'd']) AS iso,
+        regexp_extract(clean, '^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?$', ['d', 'm', 'y']) AS uk
       FROM raws),
     numbers AS (
-      SELECT raw, iso.y <> '' AS is_iso, uk.y <> '' AS is_uk,
+      SELECT raw, clean, iso.y <> '' AS is_iso, uk.y <> '' AS is_uk,
         TRY_CAST(CASE WHEN iso.y <> '' THEN iso.y ELSE uk.y END AS INTEGER) AS y,
         TRY_CAST(CASE WHEN iso.y <> '' THEN iso.m ELSE uk.m END AS INTEGER) AS m,
         TRY_CAST(CASE WHEN iso.y <> '' THEN iso.d ELSE uk.d END AS INTEGER) AS d
@@ -63,7 +66,7 @@ export function dateMapSql(values: string): string {
       SELECT *, coalesce(CASE WHEN (is_iso OR is_uk) AND m BETWEEN 1 AND 12 AND d >= 1
                               THEN d <= day(last_day(make_date(y, m, 1))) END, false) AS real
       FROM numbers)
-    SELECT raw,
+    SELECT raw, clean,
       CASE WHEN real THEN make_date(y, m, d) END AS as_of,
       CASE WHEN real THEN NULL
            WHEN NOT (is_iso OR is_uk) THEN 'date_format'
