@@ -94,6 +94,8 @@ export interface ChartBlockInput {
   result: ResultTable;
   subtitle: string;
   source: string;
+  /** The as-of date the query used, for file names of exports. */
+  asOf?: string;
 }
 
 export type ChartBlockSpec = { ok: true; spec: ChartSpec } | { ok: false; message: string };
@@ -102,7 +104,7 @@ export type ChartBlockSpec = { ok: true; spec: ChartSpec } | { ok: false; messag
 const SINGLE_SERIES = '#12436D';
 const ROW_HEIGHT = 18;
 
-export function chartBlockSpec({ id, options, result, subtitle, source }: ChartBlockInput): ChartBlockSpec {
+export function chartBlockSpec({ id, options, result, subtitle, source, asOf }: ChartBlockInput): ChartBlockSpec {
   const named = [options.x, options.y, options.colour, options.facet].filter((name): name is string => name !== null);
   const missing = named.filter((name) => !result.columns.some((column) => column.name === name));
   if (missing.length > 0) {
@@ -183,6 +185,7 @@ export function chartBlockSpec({ id, options, result, subtitle, source }: ChartB
       title: options.title ?? `${options.y} by ${options.x}`,
       subtitle: options.subtitle ?? subtitle,
       source,
+      ...(asOf ? { asOf } : {}),
       plot: {
         height: Math.min(Math.max(height, 160), 2400),
         marginLeft,

@@ -116,6 +116,7 @@ function runChartBlock(
     result: outcome.result,
     subtitle: chartSubtitle(input.filters, outcome.usedParameters, notebook.parameters, labelled),
     source: input.source,
+    ...(outcome.usedParameters.includes('as_of') ? { asOf: input.filters.asOf } : {}),
   });
 }
 
