@@ -3,7 +3,7 @@ import { rowsOf } from '../../metrics/rows';
 import { listLoads, REGISTRY_DDL, type LoadEntry } from './load-registry';
 import type { StagedFile } from './stage-file';
 import { LOADABLE_SQL } from './stage-statuses';
-import { stagingTables } from './staging-names';
+import { dropStaging } from './staging-names';
 
 /**
  * Every change to the loaded statuses — accepting a load, removing an entry, undoing — runs as
@@ -17,7 +17,7 @@ export interface UndoableChange {
 }
 
 const UNDO_DDL = [
-  `CREATE TABLE IF NOT EXISTS ingest_undo (description VARCHAR NOT NULL, added_ids INTEGER[] NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS ingest_undo (description VARCHAR NOT NULL, added_ids VARCHAR NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS ingest_undo_loads AS SELECT * FROM ingest_loads LIMIT 0`,
   `CREATE TABLE IF NOT EXISTS ingest_undo_rows AS SELECT * FROM status_updates LIMIT 0`,
 ];
@@ -66,7 +66,7 @@ async function setAside(db: Connector, loadIds: number[], description: string, a
   const ids = loadIds.join(',');
   await db.query(`INSERT INTO ingest_undo_loads SELECT * FROM ingest_loads WHERE list_contains(string_split($1, ',')::INTEGER[], load_id)`, [ids]);
   await db.query(`DELETE FROM ingest_loads WHERE list_contains(string_split($1, ',')::INTEGER[], load_id)`, [ids]);
-  await db.query(`INSERT INTO ingest_undo VALUES ($1, string_split($2, ',')::INTEGER[])`, [description, addedIds.join(',')]);
+  await db.query('INSERT INTO ingest_undo VALUES ($1, $2)', [description, addedIds.join(',')]);
 }
 
 /**
@@ -134,14 +134,14 @@ export async function lastUndoable(db: Connector): Promise<UndoableChange | null
 /** Brings back what the last replace or remove set aside, and takes out what it added. */
 export async function undoLastChange(db: Connector): Promise<void> {
   await prepareTables(db);
-  const [undo] = rowsOf<{ added: string }>(await db.query(`SELECT array_to_string(added_ids, ',') AS added FROM ingest_undo`));
+  const [undo] = rowsOf<{ added: string }>(await db.query('SELECT added_ids AS added FROM ingest_undo'));
   if (!undo) return;
   const addedIds = undo.added ? undo.added.split(',').map(Number) : [];
   const added = (await listLoads(db)).filter((entry) => addedIds.includes(entry.load_id));
   await inTransaction(db, async () => {
     const owned = ownedRows(added, 1);
     await db.query(`DELETE FROM status_updates WHERE ${owned.sql}`, owned.params);
-    await db.query('DELETE FROM ingest_loads WHERE load_id IN (SELECT unnest(added_ids) FROM ingest_undo)');
+    await db.query(`DELETE FROM ingest_loads WHERE list_contains(string_split($1, ',')::INTEGER[], load_id)`, [addedIds.join(',') || '0']);
     await db.query('INSERT INTO status_updates SELECT * FROM ingest_undo_rows');
     await db.query('INSERT INTO ingest_loads SELECT * FROM ingest_undo_loads');
     await db.query('DELETE FROM ingest_undo');
@@ -152,10 +152,5 @@ export async function undoLastChange(db: Connector): Promise<void> {
 
 /** Drops a load's staging tables; the loaded data is not touched. */
 export async function discardStaged(db: Connector, files: readonly StagedFile[]): Promise<void> {
-  for (const file of files) {
-    for (const table of stagingTables(file.names)) await db.query(`DROP TABLE IF EXISTS ${table}`);
-    await db.query(`DROP VIEW IF EXISTS ${file.names.cells}`);
-    await db.query(`DROP TABLE IF EXISTS ${file.names.rejects}`);
-    await db.query(`DROP TABLE IF EXISTS ${file.names.rejectScans}`);
-  }
+  for (const file of files) await dropStaging(db, file.names);
 }

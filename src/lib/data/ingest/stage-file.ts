@@ -6,7 +6,7 @@ import type { PreparedFile } from './prepared-file';
 import { fileProblem, type Problem } from './problems';
 import { readArrowIntoRaw, readCsvIntoRaw, throwIfCancelled, type RawTable, type ReadProgress } from './raw-table';
 import { LOADABLE_SQL, stageStatuses } from './stage-statuses';
-import { stagingNames, type StagingNames } from './staging-names';
+import { dropStaging, stagingNames, type StagingNames } from './staging-names';
 
 /** One file checked and staged: what was read, how, and what can be loaded. */
 export interface StagedFile {
@@ -45,6 +45,16 @@ export interface StageFileOptions {
 
 export async function stageFile(db: Connector, file: PreparedFile, options: StageFileOptions): Promise<StagedFile> {
   const names = stagingNames();
+  try {
+    return await checkFile(db, names, file, options);
+  } catch (cause) {
+    // Cancelled or failed: this file's working tables go; the loaded data was never touched.
+    await dropStaging(db, names);
+    throw cause;
+  }
+}
+
+async function checkFile(db: Connector, names: StagingNames, file: PreparedFile, options: StageFileOptions): Promise<StagedFile> {
   const staged: StagedFile = {
     names, name: file.name, size: file.size,
     format: file.kind === 'csv' ? 'csv' : file.kind === 'arrow' ? file.format : null,

@@ -1,3 +1,5 @@
+import type { Connector } from '../../db/connector';
+
 /**
  * The names of one load's working tables. They are made from a counter, never from a file's name
  * or content, so no text from a file is ever part of SQL.
@@ -48,7 +50,10 @@ export function stagingNames(): StagingNames {
   };
 }
 
-/** Every table a load may have made, for dropping once it is accepted or discarded. */
-export function stagingTables(names: StagingNames): string[] {
-  return [names.raw, names.arrow, names.rejected, names.shift, names.stage, names.problems, ...Object.values(names.maps)];
+/** Drops every table a load may have made; the loaded data is not touched. */
+export async function dropStaging(db: Connector, names: StagingNames): Promise<void> {
+  const tables = [names.raw, names.arrow, names.rejected, names.shift, names.stage, names.problems, names.rejects,
+    names.rejectScans, ...Object.values(names.maps)];
+  await db.query(`DROP VIEW IF EXISTS ${names.cells}`);
+  for (const table of tables) await db.query(`DROP TABLE IF EXISTS ${table}`);
 }

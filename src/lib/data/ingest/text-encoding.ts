@@ -1,3 +1,5 @@
+import { decodeWindows1252 } from './windows-1252';
+
 /**
  * CSV text arrives as UTF-8 (with or without a byte-order mark), as Windows-1252 (Excel's "CSV"
  * on Windows) or as UTF-16 (Excel's "Unicode text"). DuckDB reads UTF-8 only, so everything else
@@ -52,5 +54,6 @@ export function toUtf8(bytes: Uint8Array): Utf8Text {
 }
 
 function transcode(bytes: Uint8Array, encoding: 'windows-1252' | 'utf-16le' | 'utf-16be'): Utf8Text {
-  return { encoding, bytes: new TextEncoder().encode(new TextDecoder(encoding).decode(bytes)) };
+  const text = encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
+  return { encoding, bytes: new TextEncoder().encode(text) };
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { isUtf8, toUtf8 } from '../../src/lib/data/ingest/text-encoding';
+import { detectFormat } from '../../src/lib/data/ingest/file-format';
+import { fileSizeProblem } from '../../src/lib/data/ingest/prepare-file';
+import { describeProblem, MAX_FILE_BYTES } from '../../src/lib/data/ingest/problem-messages';
+
+const b = (...values: number[]) => Uint8Array.from(values);
+
+describe('UTF-8 check', () => {
+  it('accepts ASCII and well-formed multi-byte characters', () => {
+    expect(isUtf8(new TextEncoder().encode('Café £5 – “quoted” 🚓'))).toBe(true);
+  });
+  it('refuses stray continuation bytes, overlong forms, surrogates and cut-off characters', () => {
+    expect(isUtf8(b(0x80))).toBe(false);
+    expect(isUtf8(b(0xc0, 0xaf))).toBe(false);
+    expect(isUtf8(b(0xed, 0xa0, 0x80))).toBe(false);
+    expect(isUtf8(b(0x41, 0xe2, 0x82))).toBe(false);
+    expect(isUtf8(b(0x43, 0x61, 0x66, 0xe9))).toBe(false); // "Café" in Windows-1252
+  });
+});
+
+describe('text decoding', () => {
+  it('strips a UTF-8 byte-order mark and passes UTF-8 through as the same bytes', () => {
+    const plain = new TextEncoder().encode('Force\n');
+    expect(toUtf8(plain)).toEqual({ encoding: 'utf-8', bytes: plain });
+    const withBom = toUtf8(b(0xef, 0xbb, 0xbf, ...plain));
+    expect([withBom.encoding, new TextDecoder().decode(withBom.bytes)]).toEqual(['utf-8 with BOM', 'Force\n']);
+  });
+  it('reads Windows-1252 (Excel on Windows), including the characters Latin-1 lacks', () => {
+    const text = toUtf8(b(0x93, 0x43, 0x61, 0x66, 0xe9, 0x94, 0x20, 0x80, 0x35, 0x20, 0x96, 0x20, 0xa3, 0x35));
+    expect([text.encoding, new TextDecoder().decode(text.bytes)]).toEqual(['windows-1252', '“Café” €5 – £5']);
+  });
+  it('reads UTF-16 with its byte-order mark (Excel\'s "Unicode text")', () => {
+    const text = toUtf8(b(0xff, 0xfe, 0x41, 0x00, 0xe9, 0x00));
+    expect([text.encoding, new TextDecoder().decode(text.bytes)]).toEqual(['utf-16le', 'Aé']);
+  });
+});
+
+describe('file format', () => {
+  it('is told by the bytes, whatever the name', () => {
+    expect(detectFormat(new TextEncoder().encode('PAR1....PAR1'))).toBe('parquet');
+    expect(detectFormat(new TextEncoder().encode('ARROW1\0\0'))).toBe('arrow-file');
+    expect(detectFormat(b(0xff, 0xff, 0xff, 0xff, 0x10, 0, 0, 0))).toBe('arrow-stream');
+    expect(detectFormat(new TextEncoder().encode('PK\x03\x04'))).toBe('spreadsheet');
+    expect(detectFormat(b(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00))).toBe('binary');
+    expect(detectFormat(new TextEncoder().encode('a,b\n1,2\n'))).toBe('csv');
+    expect(detectFormat(b())).toBe('empty');
+  });
+  it('refuses a file over the limit before reading it, saying the limit', () => {
+    expect(fileSizeProblem('big.csv', MAX_FILE_BYTES)).toBeNull();
+    const problem = fileSizeProblem('big.csv', 1.6 * 1024 ** 3)!;
+    expect(describeProblem(problem).message).toBe('The file is 1.6 GB; Oversight reads files of up to 1.0 GB in the browser.');
+  });
+});
