@@ -79,7 +79,7 @@ export function statusMatrixChart(cells: readonly MatrixCell[], sort: MatrixSort
           fill: (d: Drawn) => STATUS_TEXT_COLOURS[d.status as PairStatus] ?? 'black',
         }),
         // Regions: a rule above each group and its name at the far left of its first row.
-        Plot.ruleY(regionStarts, { y: 'name', dy: -ROW / 2, x1: 0, x2: 1, stroke: '#505a5f' }),
+        Plot.ruleY(regionStarts, { y: 'name', dy: -ROW / 2, stroke: '#505a5f' }),
         Plot.text(regionStarts, {
           y: 'name',
           text: 'region',
