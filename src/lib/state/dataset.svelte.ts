@@ -1,6 +1,7 @@
 import type { Connector } from '../db/connector';
 import { dataExtent, type DataExtent } from '../metrics/data-extent.sql';
 import { isIllustrative, sourceLine } from '../charts/source-line';
+import { restoreSavedData } from '../data/ingest/saved-data-opfs';
 
 /**
  * The loaded data as the views see it: the engine, what is in it, and a version that every load,
@@ -14,7 +15,22 @@ export class DatasetState {
   readonly source = $derived(this.extent ? sourceLine(this.extent.sources) : '');
   readonly illustrative = $derived(this.extent ? isIllustrative(this.extent.sources) : false);
 
+  /** When the user's saved data was restored at start-up (ISO time), if it was. */
+  restoredFrom = $state<string | null>(null);
+  /** Why saved data could not be restored, if it could not. */
+  restoreFailure = $state<string | null>(null);
+
+  /**
+   * Takes the engine with the shipped data loaded. Data the user loaded on an earlier visit is put
+   * back first, so no view ever draws the demo figures in between; with nothing saved this costs
+   * one look into the browser's storage and never waits for the engine.
+   */
   async attach(db: Connector): Promise<void> {
+    try {
+      this.restoredFrom = await restoreSavedData(db);
+    } catch (cause) {
+      this.restoreFailure = cause instanceof Error ? cause.message : String(cause);
+    }
     this.extent = await dataExtent(db);
     this.db = db;
   }

@@ -5,6 +5,7 @@ export const VIEWS = [
   { id: 'inspection', label: 'Inspection' },
   { id: 'notebooks', label: 'Notebooks' },
   { id: 'sql', label: 'SQL console' },
+  { id: 'data', label: 'Data' },
 ] as const;
 
 /** Pages linked from the footer rather than the main navigation. */

@@ -1,4 +1,4 @@
-import { csvLine } from './csv-text';
+import { csvLine } from './dataset-csv';
 import { EXPORT_HEADER } from './dataset-rows.sql';
 
 /**
@@ -13,5 +13,5 @@ export const TEMPLATE_ROWS: readonly (readonly string[])[] = [
 ];
 
 export function templateCsv(): string {
-  return [EXPORT_HEADER, ...TEMPLATE_ROWS].map((row) => `${csvLine(row)}\r\n`).join('');
+  return [EXPORT_HEADER, ...TEMPLATE_ROWS].map(csvLine).join('');
 }

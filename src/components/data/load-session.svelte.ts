@@ -1,0 +1,126 @@
+import type { Connector } from '../../lib/db/connector';
+import { readFilesInWorker } from '../../lib/data/ingest/file-reader-client';
+import { stageFiles, type LoadProgress } from '../../lib/data/ingest/stage-load';
+import { problemGroups, type ProblemGroup } from '../../lib/data/ingest/problem-report';
+import { acceptLoad, discardStaged, type LoadMode } from '../../lib/data/ingest/load-changes';
+import type { StagedFile } from '../../lib/data/ingest/stage-file';
+
+export type SessionPhase = 'idle' | 'reading' | 'checking' | 'review' | 'loading';
+
+/**
+ * One load in the Data view: read (worker) → check (staging) → review, when anything was found →
+ * load the valid rows or nothing. `onChanged` runs after the loaded data changed.
+ */
+export class LoadSession {
+  phase = $state<SessionPhase>('idle');
+  progress = $state<LoadProgress | null>(null);
+  fileNames = $state<string[]>([]);
+  staged = $state.raw<StagedFile[]>([]);
+  groups = $state.raw<ProblemGroup[]>([]);
+  mode = $state.raw<LoadMode>({ kind: 'add' });
+  /** What the last step did, for the status region. */
+  message = $state('');
+  failure = $state<string | null>(null);
+  #controller: AbortController | null = null;
+  readonly db: () => Connector;
+  readonly onChanged: (message: string) => Promise<void>;
+
+  constructor(db: () => Connector, onChanged: (message: string) => Promise<void>) {
+    this.db = db;
+    this.onChanged = onChanged;
+  }
+
+  get busy(): boolean {
+    return this.phase === 'reading' || this.phase === 'checking' || this.phase === 'loading';
+  }
+
+  get loadable(): number {
+    return this.staged.reduce((sum, file) => sum + (file.fileProblems.length === 0 ? file.loadable : 0), 0);
+  }
+
+  get problemCount(): number {
+    return this.staged.reduce((sum, file) => sum + file.fileProblems.length + file.rowProblems, 0);
+  }
+
+  async start(files: readonly File[], mode: LoadMode, defaultDate: string | null): Promise<void> {
+    if (this.busy || files.length === 0) return;
+    if (this.phase === 'review') await this.discard(false);
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.mode = mode;
+    this.failure = null;
+    this.progress = null;
+    this.fileNames = files.map((file) => file.name);
+    this.phase = 'reading';
+    this.message = `Reading ${listOf(this.fileNames)}…`;
+    try {
+      const prepared = await readFilesInWorker(files, controller.signal);
+      this.phase = 'checking';
+      this.message = `Checking ${listOf(this.fileNames)}…`;
+      this.staged = await stageFiles(this.db(), prepared, {
+        defaultDate,
+        signal: controller.signal,
+        onProgress: (progress) => (this.progress = progress),
+      });
+      this.groups = await problemGroups(this.db(), this.staged);
+      if (this.problemCount === 0 && this.loadable > 0) await this.accept();
+      else {
+        this.phase = 'review';
+        this.message = `Checked ${listOf(this.fileNames)}: ${count(this.problemCount, 'problem')} found, ${count(this.loadable, 'valid status', 'valid statuses')}. Nothing is loaded yet.`;
+      }
+    } catch (cause) {
+      this.phase = 'idle';
+      this.staged = [];
+      this.groups = [];
+      if (cause instanceof Error && cause.name === 'LoadCancelled') this.message = cause.message;
+      else {
+        this.failure = cause instanceof Error ? cause.message : String(cause);
+        this.message = 'The load failed; your data is as it was.';
+      }
+    } finally {
+      this.#controller = null;
+    }
+  }
+
+  cancel(): void {
+    this.#controller?.abort();
+  }
+
+  /** Loads the valid rows of every staged file (all of them, when nothing was found). */
+  async accept(): Promise<void> {
+    this.phase = 'loading';
+    this.message = `Loading ${count(this.loadable, 'status', 'statuses')}…`;
+    try {
+      const added = await acceptLoad(this.db(), this.staged, this.mode, new Date().toISOString());
+      const loaded = added.reduce((sum, entry) => sum + entry.rows, 0);
+      const elapsed = this.progress ? ` in ${(this.progress.elapsedMs / 1000).toFixed(1)} s of checking` : '';
+      await this.onChanged(`Loaded ${count(loaded, 'status', 'statuses')} from ${listOf(added.map((e) => e.file_name))}${elapsed}.`);
+      this.message = `Loaded ${count(loaded, 'status', 'statuses')} from ${listOf(added.map((e) => e.file_name))}.`;
+    } catch (cause) {
+      this.failure = cause instanceof Error ? cause.message : String(cause);
+      this.message = 'The load failed; your data is as it was.';
+      await discardStaged(this.db(), this.staged);
+    } finally {
+      this.phase = 'idle';
+      this.staged = [];
+      this.groups = [];
+    }
+  }
+
+  /** Loads nothing: the checked files are dropped and the data stays as it was. */
+  async discard(announce = true): Promise<void> {
+    await discardStaged(this.db(), this.staged);
+    this.staged = [];
+    this.groups = [];
+    this.phase = 'idle';
+    if (announce) this.message = 'Nothing was loaded; your data is as it was.';
+  }
+}
+
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+function listOf(names: readonly string[]): string {
+  return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
