@@ -6,6 +6,7 @@ import { loadNationalView } from '../lib/metrics/national-view';
 import { forceRankingChart } from '../lib/charts/force-ranking';
 import { regionForceRatesChart } from '../lib/charts/region-force-rates';
 import { regionStatusMixChart } from '../lib/charts/region-status-mix';
+import { FORCE_AND_INSPECTION_EMBEDS } from './force-embeds';
 
 type ChartLoader = (db: Connector, filters: Filters, source: string) => Promise<ChartSpec>;
 
@@ -20,4 +21,5 @@ export const EMBEDDABLE_CHARTS: Record<string, ChartLoader> = {
     regionForceRatesChart((await loadNationalView(db, filters)).forces, chartContext(filters, source)),
   'region-status-mix': async (db, filters, source) =>
     regionStatusMixChart((await loadNationalView(db, filters)).regionMix, chartContext(filters, source)),
+  ...FORCE_AND_INSPECTION_EMBEDS,
 };

@@ -141,6 +141,22 @@ describe('force view', () => {
     }
   });
 
+  it('embeds its charts from the same address plus embed=<chart>', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(new URL('?view=force&force=cheshire&peers=all&embed=force-strip', baseUrl).href);
+      await page.waitForSelector('main.embed[data-ready="true"]', { timeout: 30_000 });
+      const colours = await fills(page, 'force-strip');
+      expect([count(colours, BENCHMARK_COLOURS.force), count(colours, BENCHMARK_COLOURS.peer)]).toEqual([1, 42]);
+      await page.goto(new URL('?view=inspection&inspection=firearms-2023&embed=status-matrix', baseUrl).href);
+      await page.waitForSelector('main.embed[data-ready="true"]', { timeout: 30_000 });
+      await expect(page.locator('[data-chart="status-matrix"] svg g[aria-label="cell"] rect').count()).resolves.toBe(8 * 43);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('has no axe-core violations, with its tables shown too', async () => {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();

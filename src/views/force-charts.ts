@@ -1,0 +1,68 @@
+import type { Connector } from '../lib/db/connector';
+import type { Filters } from '../lib/metrics/filters';
+import type { ChartContext, ChartSpec } from '../lib/charts/chart-spec';
+import { forceStripChart, type StripNames } from '../lib/charts/force-strip';
+import { forceHistoryChart } from '../lib/charts/force-history';
+import { statusMatrixChart } from '../lib/charts/status-matrix';
+import { completionCurvesChart } from '../lib/charts/completion-curves';
+import { onTimeRateChart } from '../lib/charts/on-time-rate';
+import type { BenchmarkMeasure } from '../lib/metrics/benchmark-measures';
+import { loadForceView, type ForceViewData } from '../lib/metrics/force-view';
+import { loadInspectionView, type InspectionViewData } from '../lib/metrics/inspection-view';
+import { forceList, inspectionList, type InspectionListing } from '../lib/metrics/reference-lists.sql';
+import { forceParamsFromSearch } from '../lib/state/force-params';
+import { inspectionParamsFromSearch, type MatrixSort } from '../lib/state/inspection-params';
+import { peerChoiceFromSearch, peerChoiceLabel, peerMembers } from '../lib/state/peer-groups';
+
+/** The words under the force and inspection views' charts, from the filters they honour. */
+export function subjectChartContext(filters: Filters, scope: string, source: string): ChartContext {
+  return { asOf: filters.asOf, scope, pendingCountsAsComplete: filters.pendingCountsAsComplete, source };
+}
+
+export function inspectionsScope(filters: Filters): string {
+  return filters.inspections.length > 0 ? `inspections: ${filters.inspections.join(', ')}` : 'All inspections';
+}
+
+/** The force view's charts: the strip of all forces, then each force's history. */
+export function forceCharts(data: ForceViewData, names: StripNames, measure: BenchmarkMeasure, source: string): ChartSpec[] {
+  const context = subjectChartContext(data.filters, inspectionsScope(data.filters), source);
+  return [
+    forceStripChart(data.benchmark, data.groups, measure, names, context),
+    forceHistoryChart(data.history, names.force, context),
+    ...(data.compareHistory && names.compare
+      ? [forceHistoryChart(data.compareHistory, names.compare, context, 'force-history-compare')]
+      : []),
+  ];
+}
+
+/** The inspection view's charts; none for a report with nothing to track (the view says why). */
+export function inspectionCharts(data: InspectionViewData, inspection: InspectionListing, sort: MatrixSort, source: string): ChartSpec[] {
+  if (inspection.for_forces === 0 || data.matrix.length === 0) return [];
+  const context = subjectChartContext(data.filters, inspection.title, source);
+  return [
+    statusMatrixChart(data.matrix, sort, inspection.title, context),
+    completionCurvesChart(data.curves, inspection.title, context),
+    onTimeRateChart(data.onTime, inspection.title, context),
+  ];
+}
+
+/** The force view's charts for an address alone (the embed route): force, compare, peers, measure. */
+export async function forceChartsForSearch(db: Connector, filters: Filters, source: string, search: string): Promise<ChartSpec[]> {
+  const params = forceParamsFromSearch(search);
+  const forces = await forceList(db);
+  const focus = forces.find((f) => f.force_id === params.force);
+  if (!focus) throw new Error(`There is no force “${params.force ?? ''}” in the data.`);
+  const compared = forces.find((f) => f.force_id === params.compare) ?? null;
+  const choice = peerChoiceFromSearch(search);
+  const subject = { force: focus.force_id, compare: compared?.force_id ?? null, peers: peerMembers(choice, focus.force_id, forces) };
+  const names = { force: focus.name, compare: compared?.name ?? null, peers: peerChoiceLabel(choice, focus.force_id, forces) };
+  return forceCharts(await loadForceView(db, filters, subject), names, params.measure, source);
+}
+
+/** The inspection view's charts for an address alone (the embed route): inspection and sort. */
+export async function inspectionChartsForSearch(db: Connector, filters: Filters, source: string, search: string): Promise<ChartSpec[]> {
+  const params = inspectionParamsFromSearch(search);
+  const inspection = (await inspectionList(db)).find((i) => i.inspection_id === params.inspection);
+  if (!inspection) throw new Error(`There is no report “${params.inspection ?? ''}” in the data.`);
+  return inspectionCharts(await loadInspectionView(db, filters, inspection.inspection_id), inspection, params.sort, source);
+}
