@@ -1,7 +1,7 @@
 import type { Connector } from '../db/connector';
 import { dataExtent, type DataExtent } from '../metrics/data-extent.sql';
 import { isIllustrative, sourceLine } from '../charts/source-line';
-import { restoreSavedData } from '../data/ingest/saved-data-opfs';
+import { hasSavedData } from '../data/ingest/saved-data-folder';
 
 /**
  * The loaded data as the views see it: the engine, what is in it, and a version that every load,
@@ -27,7 +27,10 @@ export class DatasetState {
    */
   async attach(db: Connector): Promise<void> {
     try {
-      this.restoredFrom = await restoreSavedData(db);
+      if (await hasSavedData()) {
+        const { restoreSavedData } = await import('../data/ingest/saved-data-opfs');
+        this.restoredFrom = await restoreSavedData(db);
+      }
     } catch (cause) {
       this.restoreFailure = cause instanceof Error ? cause.message : String(cause);
     }

@@ -2,16 +2,13 @@ import { tableToIPC } from 'apache-arrow';
 import type { Connector } from '../../db/connector';
 import { rowsOf } from '../../metrics/rows';
 import { listLoads, REGISTRY_DDL, type LoadEntry } from './load-registry';
+import { MANIFEST_FILE, ROWS_FILE, savedDataFolder as folder } from './saved-data-folder';
 
 /**
  * The user's data kept in this browser's origin-private file system (OPFS) between visits: the
  * loaded statuses as one Arrow IPC stream and the list of loaded files. Nothing leaves the device.
  * Written after every change, read at start-up before any view draws.
  */
-const FOLDER = 'oversight';
-const ROWS_FILE = 'status_updates.arrows';
-const MANIFEST_FILE = 'loads.json';
-
 interface Manifest {
   version: 1;
   savedAt: string;
@@ -19,15 +16,6 @@ interface Manifest {
   loads: LoadEntry[];
 }
 
-async function folder(create: boolean): Promise<FileSystemDirectoryHandle | null> {
-  if (!navigator.storage?.getDirectory) return null;
-  const root = await navigator.storage.getDirectory();
-  try {
-    return await root.getDirectoryHandle(FOLDER, { create });
-  } catch {
-    return null;
-  }
-}
 
 async function write(dir: FileSystemDirectoryHandle, name: string, data: Blob | string): Promise<void> {
   const file = await dir.getFileHandle(name, { create: true });
@@ -89,9 +77,3 @@ export async function restoreSavedData(db: Connector): Promise<string | null> {
   return manifest.savedAt;
 }
 
-/** Deletes everything saved; the next visit starts from the shipped data. */
-export async function forgetSavedData(): Promise<void> {
-  if (!navigator.storage?.getDirectory) return;
-  const root = await navigator.storage.getDirectory();
-  await root.removeEntry(FOLDER, { recursive: true }).catch(() => {});
-}

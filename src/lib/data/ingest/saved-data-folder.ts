@@ -1,0 +1,37 @@
+/**
+ * Where the user's data is kept between visits: a folder in this origin's private file system.
+ * Kept apart from saved-data-opfs.ts so start-up can ask "is anything saved?" without loading
+ * the code that restores it.
+ */
+const FOLDER = 'oversight';
+export const ROWS_FILE = 'status_updates.arrows';
+export const MANIFEST_FILE = 'loads.json';
+
+export async function savedDataFolder(create: boolean): Promise<FileSystemDirectoryHandle | null> {
+  if (!navigator.storage?.getDirectory) return null;
+  try {
+    const root = await navigator.storage.getDirectory();
+    return await root.getDirectoryHandle(FOLDER, { create });
+  } catch {
+    return null;
+  }
+}
+
+/** True when a complete save exists: its manifest is written last. */
+export async function hasSavedData(): Promise<boolean> {
+  const folder = await savedDataFolder(false);
+  if (!folder) return false;
+  try {
+    await folder.getFileHandle(MANIFEST_FILE);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Deletes everything saved; the next visit starts from the shipped data. */
+export async function forgetSavedData(): Promise<void> {
+  if (!navigator.storage?.getDirectory) return;
+  const root = await navigator.storage.getDirectory();
+  await root.removeEntry(FOLDER, { recursive: true }).catch(() => {});
+}
