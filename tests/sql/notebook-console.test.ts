@@ -107,4 +107,16 @@ describe('notebook runs', () => {
     const last = result.blocks.at(-1)!;
     expect(last.kind === 'sql' && last.outcome.status).toBe('ok');
   });
+
+  it('only checks a hidden helper block nothing draws from; a hidden block a chart draws runs whole', async () => {
+    const result = await run([
+      `${fence}sql name=helper hidden`, 'SELECT force_id, region FROM forces', fence,
+      `${fence}sql name=drawn hidden`, 'SELECT region, count(*)::INTEGER AS n FROM helper GROUP BY region', fence,
+      `${fence}chart`, 'mark: barX', 'x: n', 'y: region', fence,
+    ].join('\n'));
+    const [helper, drawn] = result.blocks;
+    expect(helper?.kind === 'sql' && helper.outcome).toMatchObject({ status: 'ok', checkedOnly: true, sentSql: expect.stringMatching(/LIMIT 0$/) });
+    expect(drawn?.kind === 'sql' && drawn.outcome).toMatchObject({ status: 'ok', checkedOnly: false, result: { rowCount: 10 } });
+    expect(result.blocks[2]?.kind === 'chart' && result.blocks[2].chart.ok).toBe(true);
+  });
 });

@@ -27,7 +27,7 @@ function failures(run: NotebookRun): string[] {
     if (block.kind === 'sql') {
       const label = `sql ${block.block.name ?? '(unnamed)'} at line ${block.block.line}`;
       if (block.outcome.status !== 'ok') found.push(`${label}: ${block.outcome.status}: ${block.outcome.message}`);
-      else if (block.outcome.result.rowCount === 0 && !block.block.allowEmpty) found.push(`${label}: no rows`);
+      else if (block.outcome.result.rowCount === 0 && !block.block.allowEmpty && !block.outcome.checkedOnly) found.push(`${label}: no rows`);
     } else if (block.kind === 'chart') {
       if (!block.chart.ok) found.push(`chart ${block.block.name}: ${block.chart.message}`);
       else if (block.chart.spec.table.rows.length === 0) found.push(`chart ${block.block.name}: no data`);

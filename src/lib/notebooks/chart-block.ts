@@ -199,6 +199,9 @@ export function chartBlockSpec({ id, options, result, subtitle, source, asOf }: 
         marks,
       },
       table: chartTable(result, options),
+      ...(result.rowCount > result.rows.length
+        ? { notes: [`Drawn from the first ${result.rows.length.toLocaleString('en-GB')} of ${result.rowCount.toLocaleString('en-GB')} rows.`] }
+        : {}),
     },
   };
 }

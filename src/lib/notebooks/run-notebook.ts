@@ -5,10 +5,17 @@ import { filterParameters, type NamedParameter } from '../sql-console/named-para
 import { resultTable, type ResultTable } from '../sql-console/result-table';
 import { runReadOnlyQuery } from '../sql-console/run-read-only-query';
 import { checkReadOnly } from '../sql-console/read-only-guard';
+import { significantTokens, tokenizeSql } from '../sql-console/sql-tokens';
 import { chartBlockSpec } from './chart-block';
 import { chartSubtitle } from './chart-subtitle';
 import { composeQuery } from './compose-query';
 import type { ChartBlock, Notebook, NotebookProblem, ProseBlock, SqlBlock } from './notebook';
+
+/**
+ * Rows of a block's result turned into JavaScript values: tables and charts need no more, and a
+ * helper block of a million rows must not fill the page's memory. The row count stays exact.
+ */
+export const NOTEBOOK_ROW_LIMIT = 10_000;
 
 export interface NotebookRunInput {
   filters: Filters;
@@ -19,7 +26,15 @@ export interface NotebookRunInput {
 }
 
 export type SqlOutcome =
-  | { status: 'ok'; result: ResultTable; milliseconds: number; usedParameters: string[]; sentSql: string }
+  | {
+      status: 'ok';
+      result: ResultTable;
+      milliseconds: number;
+      usedParameters: string[];
+      sentSql: string;
+      /** A hidden helper block nothing draws from: checked by DuckDB (LIMIT 0), its rows computed only inside the blocks that use it. */
+      checkedOnly: boolean;
+    }
   | { status: 'refused' | 'error' | 'skipped'; message: string; sentSql: string | null };
 
 export type BlockRun =
@@ -50,12 +65,17 @@ export async function runNotebook(db: Connector, notebook: Notebook, input: Note
   const runs: BlockRun[] = [];
   const outcomes = new Map<string, SqlOutcome>();
   const earlier: SqlBlock[] = [];
+  const drawnFrom = new Set<string>([
+    ...notebook.blocks.flatMap((b) => (b.kind === 'chart' && b.options.from ? [b.options.from.toLowerCase()] : [])),
+    ...notebook.parameters.flatMap((p) => (p.options ? [p.options.toLowerCase()] : [])),
+  ]);
 
   for (const block of notebook.blocks) {
     if (block.kind === 'prose') {
       runs.push({ kind: 'prose', block });
     } else if (block.kind === 'sql') {
-      const outcome = await runSqlBlock(db, block, earlier, outcomes, parameters);
+      const checkOnly = block.hidden && block.name !== null && !drawnFrom.has(block.name.toLowerCase()) && isQuery(block.sql);
+      const outcome = await runSqlBlock(db, block, earlier, outcomes, parameters, checkOnly);
       earlier.push(block);
       if (block.name) outcomes.set(block.name.toLowerCase(), outcome);
       runs.push({ kind: 'sql', block, outcome });
@@ -72,6 +92,7 @@ async function runSqlBlock(
   earlier: readonly SqlBlock[],
   outcomes: ReadonlyMap<string, SqlOutcome>,
   parameters: readonly NamedParameter[],
+  checkOnly: boolean,
 ): Promise<SqlOutcome> {
   // The block's own text is checked first, so a refusal names what the author wrote.
   const verdict = checkReadOnly(block.sql);
@@ -81,17 +102,25 @@ async function runSqlBlock(
   if (failed.length > 0) {
     return { status: 'skipped', message: `Not run: it uses ${failed.join(', ')}, which did not run.`, sentSql: null };
   }
-  const outcome = await runReadOnlyQuery(db, composed.sql, parameters);
+  const sent = checkOnly ? `SELECT * FROM (\n${composed.sql}\n) AS checked LIMIT 0` : composed.sql;
+  const outcome = await runReadOnlyQuery(db, sent, parameters);
   if (outcome.status === 'ok') {
     return {
       status: 'ok',
-      result: resultTable(outcome.table),
+      result: resultTable(outcome.table, NOTEBOOK_ROW_LIMIT),
       milliseconds: outcome.milliseconds,
       usedParameters: outcome.usedParameters,
-      sentSql: composed.sql,
+      sentSql: sent,
+      checkedOnly: checkOnly,
     };
   }
-  return { status: outcome.status, message: outcome.message, sentSql: composed.sql };
+  return { status: outcome.status, message: outcome.message, sentSql: sent };
+}
+
+/** Blocks that can sit inside FROM ( … ): the ones that also compose as CTEs. */
+function isQuery(sql: string): boolean {
+  const first = significantTokens(tokenizeSql(sql).tokens)[0];
+  return first?.kind === 'word' && ['select', 'with', 'from', 'values'].includes(first.value);
 }
 
 function runChartBlock(
