@@ -13,7 +13,7 @@ import { openDemoData } from './demo-data';
 let db: Connector;
 beforeAll(async () => {
   db = await openDemoData();
-});
+}, 60_000); // the engine starts slowly on a busy two-core machine
 
 describe('SQL console queries', () => {
   it('runs a query and reports its rows and time', async () => {

@@ -19,7 +19,7 @@ let defaults: Filters;
 beforeAll(async () => {
   db = await openDemoData();
   defaults = defaultFilters((await dataExtent(db)).lastUpdate!);
-});
+}, 60_000); // the engine starts slowly on a busy two-core machine
 
 function failures(run: NotebookRun): string[] {
   const found = run.problems.map((problem) => `line ${problem.line}: ${problem.message}`);
