@@ -46,7 +46,7 @@ export async function registerShippedLoads(db: Connector, loadedAt: string): Pro
   if ((existing?.n ?? 0) > 0) return;
   const sources = rowsOf<{ source: string; rows: number; seq_from: number; seq_to: number }>(await db.query(
     `SELECT source, count(*)::INTEGER AS rows, min(seq)::BIGINT AS seq_from, max(seq)::BIGINT AS seq_to
-     FROM status_updates GROUP BY source ORDER BY source`));
+     FROM status_updates GROUP BY source ORDER BY rows DESC, source`));
   for (const [k, entry] of sources.entries()) {
     const known = SHIPPED_FILES[entry.source];
     await db.query(
