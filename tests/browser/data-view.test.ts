@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { launchChromium, openApp, waitForNationalView } from './chromium';
 import { axeViolations } from './axe-check';
 import { openDemoData } from '../sql/demo-data';
@@ -14,6 +15,7 @@ import { headline } from '../../src/lib/metrics/national.sql';
 import { formatPercent } from '../../src/lib/charts/format';
 import { listLoads, registerShippedLoads } from '../../src/lib/data/ingest/load-registry';
 import { acceptLoad } from '../../src/lib/data/ingest/load-changes';
+import { loadParquetCodec } from '../../src/lib/data/ingest/parquet-codec-node';
 
 let browser: Browser;
 let asOf: string;
@@ -279,6 +281,26 @@ describe('large files', () => {
       const lag = await page.evaluate(() => (window as unknown as { lagMax: number }).lagMax);
       console.log(`1M-row CSV loaded in Chromium in ${seconds.toFixed(1)} s (longest main-thread pause ${Math.round(lag)} ms)`);
       expect(lag).toBeLessThan(1_000);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      rmSync(path);
+    }
+  }, 120_000);
+
+  it('loads a million-row Parquet file', async () => {
+    const path = join(scratch, 'million.parquet');
+    const [header, ...lines] = rowsCsv(1_000_000).trimEnd().split('\n');
+    const columns = header!.split(',');
+    const cells = lines.map((line) => line.match(/^([^,]*),([^,]*),([^,]*),([^,]*),([^,]*),"(.*)"$/)!.slice(1));
+    const table = tableFromArrays(Object.fromEntries(columns.map((name, i) => [name, cells.map((row) => row[i]!)])));
+    writeFileSync(path, (await loadParquetCodec()).fromArrowStream(tableToIPC(table, 'stream')));
+    const { page, context, errors } = await openApp(browser, baseUrl, '?view=data');
+    try {
+      const started = Date.now();
+      await pick(page, path);
+      await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toContain('Loaded 1,000,000 statuses from million.parquet');
+      console.log(`1M-row Parquet loaded in Chromium in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
