@@ -135,28 +135,29 @@ async function collectRejects(db: Connector, names: StagingNames, scanStarts: st
   return true;
 }
 
-function rawTable(headers: string[], rows: number, shiftTable: string | null): RawTable {
+/** `position`: the raw row's 0-based place in the file (a table's rowid, or a view's column). */
+function rawTable(headers: string[], rows: number, shiftTable: string | null, position = 'rowid'): RawTable {
   return {
     headers,
     rows,
-    rowNumberSql: (alias) => (shiftTable ? `(${alias}.rowid + 2 + coalesce(${alias}_shift.shift, 0))` : `(${alias}.rowid + 2)`),
+    rowNumberSql: (alias) => (shiftTable ? `(${alias}.${position} + 2 + coalesce(${alias}_shift.shift, 0))` : `(${alias}.${position} + 2)`),
     rowNumberJoin: (alias) => (shiftTable ? `ASOF LEFT JOIN ${shiftTable} ${alias}_shift ON ${alias}.rowid >= ${alias}_shift.p` : ''),
   };
 }
 
-/** Parquet and Arrow: typed columns, read as text like CSV cells so one set of checks serves all. */
+/**
+ * Parquet and Arrow: typed columns, read as text like CSV cells so one set of checks serves all.
+ * A view over the inserted table, not a copy: each cell becomes text where it is read, and a
+ * million rows are not copied once more.
+ */
 export async function readArrowIntoRaw(db: Connector, names: StagingNames, file: PreparedArrow): Promise<RawTable> {
   await db.insertArrowStream(names.arrow, file.ipcStream);
-  try {
-    const headers = rowsOf<{ column_name: string }>(await db.query(
-      `SELECT column_name FROM duckdb_columns() WHERE table_name = $1 ORDER BY column_index`, [names.arrow],
-    )).map((row) => row.column_name);
-    // Positional references (#1, #2…): the file's column names never enter the SQL text.
-    const select = headers.map((_, i) => `CAST(#${i + 1} AS VARCHAR) AS c${i}`).join(', ');
-    await db.query(`CREATE OR REPLACE TABLE ${names.raw} AS SELECT ${select || 'NULL::VARCHAR AS c0'} FROM ${names.arrow}`);
-    const rows = await count(db, `SELECT count(*)::INTEGER AS n FROM ${names.raw}`);
-    return rawTable(headers, rows, null);
-  } finally {
-    await db.query(`DROP TABLE IF EXISTS ${names.arrow}`);
-  }
+  const headers = rowsOf<{ column_name: string }>(await db.query(
+    `SELECT column_name FROM duckdb_columns() WHERE table_name = $1 ORDER BY column_index`, [names.arrow],
+  )).map((row) => row.column_name);
+  // Positional references (#1, #2…): the file's column names never enter the SQL text.
+  const select = headers.map((_, i) => `CAST(#${i + 1} AS VARCHAR) AS c${i}`).join(', ');
+  await db.query(`CREATE OR REPLACE VIEW ${names.raw} AS SELECT rowid AS position, ${select || 'NULL::VARCHAR AS c0'} FROM ${names.arrow}`);
+  const rows = await count(db, `SELECT count(*)::INTEGER AS n FROM ${names.arrow}`);
+  return rawTable(headers, rows, null, 'position');
 }

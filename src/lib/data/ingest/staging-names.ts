@@ -1,4 +1,5 @@
 import type { Connector } from '../../db/connector';
+import { rowsOf } from '../../metrics/rows';
 
 /**
  * The names of one load's working tables. They are made from a counter, never from a file's name
@@ -50,10 +51,12 @@ export function stagingNames(): StagingNames {
   };
 }
 
-/** Drops every table a load may have made; the loaded data is not touched. */
+/** Drops every table and view a load may have made; the loaded data is not touched. */
 export async function dropStaging(db: Connector, names: StagingNames): Promise<void> {
-  const tables = [names.raw, names.arrow, names.rejected, names.shift, names.stage, names.problems, names.rejects,
-    names.rejectScans, ...Object.values(names.maps)];
-  await db.query(`DROP VIEW IF EXISTS ${names.cells}`);
-  for (const table of tables) await db.query(`DROP TABLE IF EXISTS ${table}`);
+  // Views first: they depend on the tables. The raw cells are a table (CSV) or a view (Arrow).
+  const relations = [names.cells, names.raw, names.arrow, names.rejected, names.shift, names.stage, names.problems,
+    names.rejects, names.rejectScans, ...Object.values(names.maps)];
+  const views = new Set(rowsOf<{ name: string }>(await db.query(
+    `SELECT view_name AS name FROM duckdb_views() WHERE view_name LIKE $1`, [`%${names.id}`])).map((row) => row.name));
+  for (const name of relations) await db.query(`DROP ${views.has(name) ? 'VIEW' : 'TABLE'} IF EXISTS ${name}`);
 }
