@@ -1,25 +1,66 @@
 import type { Connector } from '../lib/db/connector';
 import type { Filters } from '../lib/metrics/filters';
-import type { ChartSpec } from '../lib/charts/chart-spec';
-import { chartContext } from '../lib/charts/chart-context';
-import { loadNationalView } from '../lib/metrics/national-view';
+import type { ChartContext, ChartSpec } from '../lib/charts/chart-spec';
+import { comparisonContext } from '../lib/charts/chart-context';
+import { loadNationalView, type NationalViewData } from '../lib/metrics/national-view';
+import { selectionFromSearch, type NationalSelection } from '../lib/state/national-selection';
 import { forceRankingChart } from '../lib/charts/force-ranking';
 import { regionForceRatesChart } from '../lib/charts/region-force-rates';
 import { regionStatusMixChart } from '../lib/charts/region-status-mix';
+import { tileMapChart } from '../lib/charts/tile-map';
+import { regionTrendsChart } from '../lib/charts/region-trends';
+import { complianceTrendChart } from '../lib/charts/compliance-trend';
+import { overdueTrendChart } from '../lib/charts/overdue-trend';
 import { FORCE_AND_INSPECTION_EMBEDS } from './force-embeds';
 
 type ChartLoader = (db: Connector, filters: Filters, source: string) => Promise<ChartSpec>;
+
+/**
+ * The national view as the embedded page's address has it: its filters and its selection (the
+ * force, the recommendation, the tile map's measure), so an embedded chart is the dashboard's own.
+ */
+async function national(db: Connector, filters: Filters, source: string): Promise<{
+  data: NationalViewData; context: ChartContext; selection: NationalSelection;
+}> {
+  const selection = selectionFromSearch(location.search);
+  const data = await loadNationalView(db, { ...filters, force: selection.force, recommendation: selection.recommendation });
+  const force = data.forces.find((f) => f.force_id === selection.force);
+  const context = comparisonContext(data.filters, source, force ? { id: force.force_id, name: force.name, region: force.region } : null);
+  return { data, context, selection };
+}
 
 /**
  * The charts the embed route can show alone, by the id their frame carries. Each runs the same
  * metrics as its view, so an embedded chart and the dashboard always agree.
  */
 export const EMBEDDABLE_CHARTS: Record<string, ChartLoader> = {
-  'force-ranking': async (db, filters, source) =>
-    forceRankingChart((await loadNationalView(db, filters)).forces, chartContext(filters, source)),
-  'region-force-rates': async (db, filters, source) =>
-    regionForceRatesChart((await loadNationalView(db, filters)).forces, chartContext(filters, source)),
-  'region-status-mix': async (db, filters, source) =>
-    regionStatusMixChart((await loadNationalView(db, filters)).regionMix, chartContext(filters, source)),
+  'force-ranking': async (db, filters, source) => {
+    const { data, context } = await national(db, filters, source);
+    return forceRankingChart(data.forces, context);
+  },
+  'force-tile-map': async (db, filters, source) => {
+    const { data, context, selection } = await national(db, filters, source);
+    return tileMapChart(data.forces, selection.measure, context);
+  },
+  'region-force-rates': async (db, filters, source) => {
+    const { data, context } = await national(db, filters, source);
+    return regionForceRatesChart(data.forces, context);
+  },
+  'region-status-mix': async (db, filters, source) => {
+    const { data, context } = await national(db, filters, source);
+    return regionStatusMixChart(data.regionMix, context, data.forceMix);
+  },
+  'region-trends': async (db, filters, source) => {
+    const { data, context } = await national(db, filters, source);
+    return regionTrendsChart(data.trends, data.forceTrend, context);
+  },
+  'compliance-trend': async (db, filters, source) => {
+    const { data, context } = await national(db, filters, source);
+    return complianceTrendChart(data.trends, data.forceTrend, data.markers, context);
+  },
+  'overdue-trend': async (db, filters, source) => {
+    const { data, context } = await national(db, filters, source);
+    return overdueTrendChart(data.trends, data.forceTrend, data.markers, context);
+  },
   ...FORCE_AND_INSPECTION_EMBEDS,
 };

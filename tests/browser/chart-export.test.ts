@@ -63,8 +63,12 @@ describe('chart export', () => {
       await host.setContent(`<!doctype html><title>Report</title><h1>Board paper</h1>${snippet}`);
       const embedded = host.frameLocator('iframe');
       await embedded.locator('main.embed[data-ready="true"]').waitFor({ timeout: 30_000 });
-      await expect(embedded.locator('[data-chart="region-force-rates"] svg g[aria-label="dot"] circle').count()).resolves.toBe(4);
-      await expect(embedded.locator('[data-testid="subtitle"]').textContent()).resolves.toContain('31 December 2024');
+      // Every force, Wales highlighted, as in the dashboard.
+      await expect(embedded.locator('[data-chart="region-force-rates"] svg g[aria-label="dot"] circle').count()).resolves.toBe(43);
+      const subtitle = await embedded.locator('[data-testid="subtitle"]').textContent();
+      expect(subtitle).toContain('31 December 2024');
+      expect(subtitle).toContain('Wales highlighted');
+      expect(subtitle).toBe(await frame.getByTestId('subtitle').textContent());
       await expect(embedded.locator('header.masthead').count()).resolves.toBe(0);
     } finally {
       await context.close();

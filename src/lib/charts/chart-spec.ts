@@ -29,4 +29,11 @@ export interface ChartContext {
   pendingCountsAsComplete: boolean;
   /** E.g. "HMICFRS reports; statuses: Illustrative statuses, PCC responses". */
   source: string;
+  /** A region and a force shown among all the others, marked out rather than filtered. */
+  highlight?: ChartHighlight;
+}
+
+export interface ChartHighlight {
+  region: string | null;
+  force: { id: string; name: string; region: string } | null;
 }

@@ -1,13 +1,20 @@
 import * as Plot from '@observablehq/plot';
 import type { ForceCompliance } from '../metrics/national.sql';
 import type { ChartContext, ChartSpec } from './chart-spec';
+import { highlightWords } from './chart-context';
 import { asOfWords, formatPercent } from './format';
-import { MEDIAN_COLOUR, REGION_COLOURS, REGION_ORDER } from './palette';
+import { HIGHLIGHT_OUTLINE, MEDIAN_COLOUR, REGION_COLOURS, REGION_ORDER } from './palette';
+import { pickable } from './pick';
 
-/** The forces ranked by compliance rate, coloured by region, with the median force marked. */
+/**
+ * The forces ranked by compliance rate, coloured by region, with the median force marked; a
+ * highlighted region's forces stand out, a selected force is outlined, and a bar click picks its force.
+ */
 export function forceRankingChart(rows: readonly ForceCompliance[], context: ChartContext): ChartSpec {
   const ranked = rows.filter((row) => row.rate !== null);
   const median = rows[0]?.median_rate ?? null;
+  const region = context.highlight?.region ?? null;
+  const selected = ranked.filter((row) => row.force_id === context.highlight?.force?.id);
   const marks: Plot.Markish[] = [
     Plot.barX(ranked, {
       x: 'rate',
@@ -16,9 +23,17 @@ export function forceRankingChart(rows: readonly ForceCompliance[], context: Cha
       sort: { y: '-x' },
       title: (d: ForceCompliance) =>
         `${d.name} (${d.region}): ${formatPercent(d.rate)}, ${d.complete} of ${d.in_scope} complete, ${d.overdue} overdue`,
+      ...(region ? { fillOpacity: (d: ForceCompliance) => (d.region === region ? 1 : 0.25) } : {}),
+      render: pickable(ranked, (d) => ({ force: d.force_id })),
     }),
     Plot.ruleX([0]),
   ];
+  if (selected.length > 0) {
+    marks.push(
+      Plot.barX(selected, { x: 'rate', y: 'name', fill: 'none', stroke: HIGHLIGHT_OUTLINE, strokeWidth: 2.5, pointerEvents: 'none' }),
+      Plot.text(selected, { x: 'rate', y: 'name', text: () => '◀ selected', textAnchor: 'start', dx: 4, fontWeight: 'bold', pointerEvents: 'none' }),
+    );
+  }
   if (median !== null) {
     marks.push(
       Plot.ruleX([median], { stroke: MEDIAN_COLOUR, strokeWidth: 2, strokeDasharray: '4,3' }),
@@ -38,7 +53,7 @@ export function forceRankingChart(rows: readonly ForceCompliance[], context: Cha
     id: 'force-ranking',
     asOf: context.asOf,
     title: 'Forces ranked by compliance rate',
-    subtitle: `${asOfWords(context.asOf, context.pendingCountsAsComplete)} · ${context.scope}`,
+    subtitle: `${asOfWords(context.asOf, context.pendingCountsAsComplete)} · ${context.scope}${highlightWords(context)}`,
     source: context.source,
     plot: {
       marginLeft: 140,

@@ -84,3 +84,49 @@ export const STATUS_TEXT_COLOURS: Record<PairStatus, string> = {
   superseded: 'white',
   not_applicable: 'black',
 };
+
+/**
+ * Sequential blues of the UK Government Analysis Function, low → high (light → dark): the tile
+ * map's rates and counts.
+ */
+export const SEQUENTIAL_BLUES = ['#6BACE6', '#2073BC', '#12436D'] as const;
+
+/** A tile with nothing in view: no colour to read, so a pale neutral. */
+export const NO_DATA_FILL = '#f3f2f1';
+
+/** Outline of the selected force or region wherever it is highlighted. */
+export const HIGHLIGHT_OUTLINE = '#0b0c0c';
+
+/** The series of the trend charts; each is also labelled and dashed differently. */
+export const TREND_COLOURS = {
+  nation: '#12436D',
+  region: '#F46A25',
+  force: '#801650',
+  /** England and Wales drawn behind each region's own line. */
+  context: '#8a8f93',
+} as const;
+
+/** Reports published, drawn on trend charts. */
+export const PUBLICATION_COLOUR = '#505a5f';
+
+/** The red, green and blue (0–255) of "#rrggbb" or "rgb(r, g, b)", as Plot's scales return them. */
+function channels(colour: string): [number, number, number] {
+  const rgb = colour.match(/^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/);
+  if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
+  return [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+/** WCAG relative luminance. */
+function luminance(colour: string): number {
+  const [r, g, b] = channels(colour).map((value) => {
+    const c = value / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** Black or white, whichever contrasts more with `fill`: always at least 4.5:1. */
+export function inkOn(fill: string): 'black' | 'white' {
+  const l = luminance(fill);
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? 'black' : 'white';
+}

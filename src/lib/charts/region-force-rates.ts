@@ -1,8 +1,10 @@
 import * as Plot from '@observablehq/plot';
 import type { ForceCompliance } from '../metrics/national.sql';
 import type { ChartContext, ChartSpec } from './chart-spec';
+import { highlightWords } from './chart-context';
 import { asOfWords, formatPercent } from './format';
-import { MEDIAN_COLOUR, REGION_COLOURS, REGION_ORDER } from './palette';
+import { HIGHLIGHT_OUTLINE, MEDIAN_COLOUR, REGION_COLOURS, REGION_ORDER } from './palette';
+import { pickable } from './pick';
 
 /** Every force as a dot within its region, with the region's median force marked. */
 export function regionForceRatesChart(rows: readonly ForceCompliance[], context: ChartContext): ChartSpec {
@@ -12,11 +14,13 @@ export function regionForceRatesChart(rows: readonly ForceCompliance[], context:
     region,
     median: rows.find((row) => row.region === region)?.region_median_rate ?? null,
   })).filter((m) => m.median !== null);
+  const region = context.highlight?.region ?? null;
+  const selected = rated.filter((row) => row.force_id === context.highlight?.force?.id);
   return {
     id: 'region-force-rates',
     asOf: context.asOf,
     title: 'Each force’s compliance rate within its region',
-    subtitle: `${asOfWords(context.asOf, context.pendingCountsAsComplete)} · ${context.scope} · black tick: region’s median force`,
+    subtitle: `${asOfWords(context.asOf, context.pendingCountsAsComplete)} · ${context.scope}${highlightWords(context)} · black tick: region’s median force`,
     source: context.source,
     plot: {
       marginLeft: 170,
@@ -33,7 +37,15 @@ export function regionForceRatesChart(rows: readonly ForceCompliance[], context:
           stroke: 'white',
           r: 6,
           title: (d: ForceCompliance) => `${d.name}: ${formatPercent(d.rate)} (region median ${formatPercent(d.region_median_rate)})`,
+          ...(region ? { fillOpacity: (d: ForceCompliance) => (d.region === region ? 1 : 0.25) } : {}),
+          render: pickable(rated, (d) => ({ force: d.force_id })),
         }),
+        ...(selected.length > 0
+          ? [
+              Plot.dot(selected, { x: 'rate', y: 'region', r: 10, stroke: HIGHLIGHT_OUTLINE, strokeWidth: 2.5, fill: 'none', pointerEvents: 'none' }),
+              Plot.text(selected, { x: 'rate', y: 'region', text: 'name', dy: -16, fontWeight: 'bold', pointerEvents: 'none' }),
+            ]
+          : []),
       ],
     },
     table: {
