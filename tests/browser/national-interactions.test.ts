@@ -101,6 +101,10 @@ describe('national view interactions', () => {
       expect([url.searchParams.get('region'), url.searchParams.get('force')]).toEqual(['Wales', null]);
       await expectHeadline(page, { ...defaultFilters(latest), region: 'Wales' });
       expect(await page.locator('.tile.in-region').count()).toBe(4);
+      // A region's panel of the small multiples picks that region.
+      await page.locator(`[data-chart="region-trends"] [data-pick='{"region":"London"}']`).click();
+      await showing(page, '"region":"London"');
+      expect(await page.locator('.tile.in-region').count()).toBe(2);
     } finally {
       await context.close();
     }

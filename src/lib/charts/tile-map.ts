@@ -106,8 +106,8 @@ export function tileMapChart(rows: readonly ForceCompliance[], measureId: TileMe
     columns: TILE_COLUMNS,
     rows: TILE_ROWS,
     plot: {
+      // Square tiles at any width: the height follows from the grid.
       aspectRatio: 1,
-      height: TILE_ROWS * 56 + 20,
       margin: 10,
       x: { type: 'band', domain: Array.from({ length: TILE_COLUMNS }, (_, i) => i), axis: null, padding: 0.06 },
       y: { type: 'band', domain: Array.from({ length: TILE_ROWS }, (_, i) => i), axis: null, padding: 0.06 },
