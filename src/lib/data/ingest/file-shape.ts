@@ -1,6 +1,6 @@
 import type { Connector } from '../../db/connector';
 import { rowsOf } from '../../metrics/rows';
-import { COLUMN_ROLES, isDescriptiveHeader, roleLabel, roleOfHeader, type ColumnRole } from './column-synonyms';
+import { isDescriptiveHeader, roleLabel, roleOfHeader, type ColumnRole } from './column-synonyms';
 import { LIST_SEPARATOR } from './mapping-tables';
 import { fileProblem, type Problem } from './problems';
 import { forceMapSql } from './value-maps.sql';
@@ -111,6 +111,3 @@ async function matchForceHeaders(db: Connector, names: string[]): Promise<{ forc
   const byName = new Map(rows.map((row) => [row.raw, row]));
   return names.map((name) => ({ forceId: byName.get(name)?.force_id ?? null, suggestion: byName.get(name)?.suggestion ?? null }));
 }
-
-/** The roles and their labels, for the template and the report's "expected columns". */
-export const EXPECTED_COLUMNS = COLUMN_ROLES.map((definition) => definition.label);

@@ -47,10 +47,6 @@ export const ROW_PROBLEMS = [
 
 export type ProblemKind = (typeof FILE_PROBLEMS)[number] | (typeof ROW_PROBLEMS)[number];
 
-export function isFileProblem(kind: ProblemKind): boolean {
-  return (FILE_PROBLEMS as readonly string[]).includes(kind);
-}
-
 export function fileProblem(file: string, kind: ProblemKind, detail: string | null = null, column: string | null = null, value: string | null = null): Problem {
   return { file, row: null, column, value, kind, detail };
 }

@@ -12,7 +12,7 @@ import { dateMapSql, forceMapSql, inspectionMapSql, recommendationMapSql, status
  * every problem found (spreadsheet row, column, value, kind, detail). Nothing here touches the
  * loaded data: it all happens in this load's own staging tables.
  */
-export interface StageOptions {
+export interface StatusStagingOptions {
   /** Names each row's source when the file has no Source column. */
   source: string;
   /** The date of every status in a file without a Date column (ISO), if the user gave one. */
@@ -70,7 +70,7 @@ export async function stageStatuses(
   names: StagingNames,
   raw: RawTable,
   shape: FileShape,
-  options: StageOptions,
+  options: StatusStagingOptions,
 ): Promise<void> {
   await createCellsView(db, names, raw, shape);
   const values = (column: string) => `SELECT ${column} AS raw FROM ${names.cells}`;
