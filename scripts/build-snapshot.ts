@@ -11,11 +11,13 @@ import { readShippedData } from '../src/lib/data/shipped-data-node';
 import { dataExtent } from '../src/lib/metrics/data-extent.sql';
 import { defaultFilters } from '../src/lib/metrics/filters';
 import { loadNationalView } from '../src/lib/metrics/national-view';
+import { refreshPreaggregates } from '../src/lib/metrics/preagg/refresh-preaggregates';
 
 const started = performance.now();
 const shipped = readShippedData();
 const engine = await openNodeConnector();
 await loadShippedData(engine, shipped);
+await refreshPreaggregates(engine);
 
 const { connector, snapshot } = recordingConnector(engine);
 const extent = await dataExtent(connector);

@@ -1,6 +1,7 @@
 import { openNodeConnector } from '../../src/lib/db/node-connector';
 import type { Connector } from '../../src/lib/db/connector';
 import { CREATE_TABLES } from '../../src/lib/data/schema';
+import { refreshPreaggregates } from '../../src/lib/metrics/preagg/refresh-preaggregates';
 
 /**
  * A tiny world whose answers are worked out by hand in metrics.test.ts.
@@ -40,5 +41,6 @@ export async function openFixture(): Promise<Connector> {
     (8, 'c', 'I1', 1, 'superseded',      DATE '2024-02-01', NULL, 'test'),
     -- a/I2/R1: reported done, sign-off awaited.
     (9, 'a', 'I2', 1, 'pending_closure', DATE '2024-06-30', NULL, 'test')`);
+  await refreshPreaggregates(db);
   return db;
 }

@@ -5,6 +5,21 @@ import { inspectionOptions, type InspectionOption } from './inspection-options.s
 import { DEFAULT_OVERDUE_SORT, overdueList, type OverdueList, type OverdueSort } from './overdue.sql';
 import { complianceTrends, type TrendPoint } from './trends.sql';
 import { trendMarkers, type TrendMarker } from './trend-markers.sql';
+import {
+  complianceTrendsFast, forceComplianceFast, headlineFast, regionStatusMixFast,
+} from './preagg/national-fast.sql';
+
+/**
+ * The national figures come from the pre-aggregates (same rows, far fewer read: see
+ * tests/sql/preagg-equivalence.test.ts) unless one recommendation is chosen, which they do not
+ * keep apart; the headline's count of recommendations also needs the pairs under a status filter.
+ */
+const usePreaggregates = (filters: Filters) => filters.recommendation === null;
+const headlineOf = (db: Connector, f: Filters) =>
+  usePreaggregates(f) && f.statuses.length === 0 ? headlineFast(db, f) : headline(db, f);
+const forceComplianceOf = (db: Connector, f: Filters) => (usePreaggregates(f) ? forceComplianceFast(db, f) : forceCompliance(db, f));
+const regionStatusMixOf = (db: Connector, f: Filters) => (usePreaggregates(f) ? regionStatusMixFast(db, f) : regionStatusMix(db, f));
+const complianceTrendsOf = (db: Connector, f: Filters) => (usePreaggregates(f) ? complianceTrendsFast(db, f) : complianceTrends(db, f));
 
 /**
  * Everything the national view shows for one set of filters. Charts that compare forces or regions
@@ -66,13 +81,13 @@ export async function loadNationalView(
   }
   const [inspections, figures, forces, regionMix, forceMix, overdue, trends, forceTrend, markers] = await Promise.all([
     part('inspections', () => inspectionOptions(db)),
-    part('headline', () => headline(db, filters)),
-    part('forces', () => forceCompliance(db, everyForce)),
-    part('regionMix', () => regionStatusMix(db, everyForce)),
-    part('forceMix', async () => (oneForce ? regionStatusMix(db, oneForce) : [])),
+    part('headline', () => headlineOf(db, filters)),
+    part('forces', () => forceComplianceOf(db, everyForce)),
+    part('regionMix', () => regionStatusMixOf(db, everyForce)),
+    part('forceMix', async () => (oneForce ? regionStatusMixOf(db, oneForce) : [])),
     part('overdue', () => overdueList(db, filters, overdueSort)),
-    part('trends', () => complianceTrends(db, everyForce)),
-    part('forceTrend', async () => (oneForce ? (await complianceTrends(db, oneForce)).filter((p) => p.region === null) : [])),
+    part('trends', () => complianceTrendsOf(db, everyForce)),
+    part('forceTrend', async () => (oneForce ? (await complianceTrendsOf(db, oneForce)).filter((p) => p.region === null) : [])),
     part('markers', () => trendMarkers(db, filters)),
   ]);
   return { filters, overdueSort, inspections, headline: figures, forces, regionMix, forceMix, overdue, trends, forceTrend, markers, inputs };

@@ -2,6 +2,7 @@ import type { Connector } from '../db/connector';
 import { dataExtent, type DataExtent } from '../metrics/data-extent.sql';
 import { isIllustrative, sourceLine } from '../charts/source-line';
 import { hasSavedData } from '../data/ingest/saved-data-folder';
+import { refreshPreaggregates } from '../metrics/preagg/refresh-preaggregates';
 
 /**
  * The loaded data as the views see it: the engine, what is in it, and a version that every load,
@@ -30,6 +31,7 @@ export class DatasetState {
       if (await hasSavedData()) {
         const { restoreSavedData } = await import('../data/ingest/saved-data-opfs');
         this.restoredFrom = await restoreSavedData(db);
+        await refreshPreaggregates(db);
       }
     } catch (cause) {
       this.restoreFailure = cause instanceof Error ? cause.message : String(cause);
@@ -41,6 +43,7 @@ export class DatasetState {
   /** Call after the tables changed. */
   async refresh(): Promise<void> {
     if (!this.db) return;
+    await refreshPreaggregates(this.db);
     this.extent = await dataExtent(this.db);
     this.version += 1;
   }
