@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdtempSync, openSync, closeSync, ftruncateSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, closeSync, ftruncateSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,7 +84,38 @@ describe('data view', () => {
 
       const origin = new URL(baseUrl).origin;
       expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
+      // The Parquet reader is fetched only when a Parquet file is read or written.
+      expect(requests.filter((url) => url.includes('parquet_wasm'))).toEqual([]);
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('downloads the data as CSV (formulas neutralised) and Parquet, and a template that loads', async () => {
+    const { page, context, requests } = await openApp(browser, baseUrl, '?view=data');
+    try {
+      await pick(page, fixturePath('malformed/formula-cells.csv'));
+      await page.getByTestId('load-valid').click();
+      await expect.poll(() => status(page).textContent(), POLL).toContain('Loaded 1 status from formula-cells.csv.');
+      const csvDownload = page.waitForEvent('download');
+      await page.getByTestId('download-csv').click();
+      const csv = readFileSync((await (await csvDownload).path())!, 'utf8');
+      expect(csv.split('\r\n')[0]).toBe('Force,Inspection,Recommendation,Status,Date,Evidence,Source');
+      expect(csv).toContain(`Kent,firearms-2023,3,complete,2024-01-31,"'=HYPERLINK(""http://example.invalid"",""click"")",formula-cells.csv\r\n`);
+
+      const parquetDownload = page.waitForEvent('download');
+      await page.getByTestId('download-parquet').click();
+      const parquet = readFileSync((await (await parquetDownload).path())!);
+      expect([parquet.subarray(0, 4).toString(), parquet.subarray(-4).toString()]).toEqual(['PAR1', 'PAR1']);
+      expect(requests.filter((url) => url.includes('parquet_wasm')).length).toBeGreaterThan(0);
+
+      const templateDownload = page.waitForEvent('download');
+      await page.getByTestId('download-template').click();
+      const template = await templateDownload;
+      expect(template.suggestedFilename()).toBe('oversight-template.csv');
+      await pick(page, (await template.path())!);
+      await expect.poll(() => status(page).textContent(), POLL).toMatch(/Loaded 4 statuses from [^ ]+ in [\d.]+ s\./);
     } finally {
       await context.close();
     }
@@ -278,6 +309,8 @@ describe('large files', () => {
       await expect.poll(() => page.getByTestId('load-progress').textContent(), { timeout: 60_000 }).toMatch(/rows read \([\d,]+ rows a second\)/);
       await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toContain('Loaded 1,000,000 statuses from million.csv');
       const seconds = (Date.now() - started) / 1000;
+      // Saving the million rows in the browser follows; the page must stay responsive through it too.
+      await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toContain('Saved in this browser.');
       const lag = await page.evaluate(() => (window as unknown as { lagMax: number }).lagMax);
       console.log(`1M-row CSV loaded in Chromium in ${seconds.toFixed(1)} s (longest main-thread pause ${Math.round(lag)} ms)`);
       expect(lag).toBeLessThan(1_000);

@@ -1,5 +1,5 @@
 import type { Connector } from '../../db/connector';
-import { rowsOf } from '../../metrics/rows';
+import { resultRows } from '../ingest/result-rows';
 import { csvCell } from './csv-text';
 
 /** One CSV line, formula cells neutralised (csv-text.ts), with the CRLF line end spreadsheets expect. */
@@ -27,7 +27,7 @@ export async function datasetCsv(db: Connector, pause: () => Promise<void> = asy
   const parts = [csvLine(EXPORT_HEADER)];
   let after = -1;
   for (;;) {
-    const rows = rowsOf<ExportRow>(await db.query(EXPORT_PAGE_SQL, [after, PAGE_ROWS]));
+    const rows = resultRows<ExportRow>(await db.query(EXPORT_PAGE_SQL, [after, PAGE_ROWS]));
     if (rows.length === 0) return parts;
     parts.push(rows.map((r) => csvLine([r.force, r.inspection, r.recommendation, r.status, r.date, r.evidence, r.source])).join(''));
     after = rows.at(-1)!.seq;

@@ -1,5 +1,5 @@
 import type { Connector } from '../../db/connector';
-import { rowsOf } from '../../metrics/rows';
+import { resultRows } from './result-rows';
 import { isDescriptiveHeader, roleLabel, roleOfHeader, type ColumnRole } from './column-synonyms';
 import { LIST_SEPARATOR } from './mapping-tables';
 import { fileProblem, type Problem } from './problems';
@@ -106,7 +106,7 @@ function headerProblem(file: string, kind: Problem['kind'], detail: string): Pro
 }
 
 async function matchForceHeaders(db: Connector, names: string[]): Promise<{ forceId: string | null; suggestion: string | null }[]> {
-  const rows = rowsOf<{ raw: string; force_id: string | null; suggestion: string | null }>(await db.query(
+  const rows = resultRows<{ raw: string; force_id: string | null; suggestion: string | null }>(await db.query(
     forceMapSql(`SELECT unnest(string_split($1, chr(31))) AS raw`), [names.join(LIST_SEPARATOR)]));
   const byName = new Map(rows.map((row) => [row.raw, row]));
   return names.map((name) => ({ forceId: byName.get(name)?.force_id ?? null, suggestion: byName.get(name)?.suggestion ?? null }));

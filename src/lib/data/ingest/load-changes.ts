@@ -1,5 +1,5 @@
 import type { Connector, SqlParam } from '../../db/connector';
-import { rowsOf } from '../../metrics/rows';
+import { resultRows } from './result-rows';
 import { listLoads, REGISTRY_DDL, type LoadEntry } from './load-registry';
 import type { StagedFile } from './stage-file';
 import { LOADABLE_SQL } from './stage-statuses';
@@ -82,7 +82,7 @@ export async function acceptLoad(db: Connector, files: readonly StagedFile[], mo
   }
   const added = await inTransaction(db, async () => {
     // Past everything loaded and everything set aside, so an undo never meets a reused seq or id.
-    const [next] = rowsOf<{ seq: number; id: number }>(await db.query(
+    const [next] = resultRows<{ seq: number; id: number }>(await db.query(
       `SELECT (greatest(coalesce((SELECT max(seq) FROM status_updates), 0),
                         coalesce((SELECT max(seq_to) FROM ingest_undo_loads), 0)) + 1)::DOUBLE AS seq,
               (greatest(coalesce((SELECT max(load_id) FROM ingest_loads), 0),
@@ -104,7 +104,7 @@ export async function acceptLoad(db: Connector, files: readonly StagedFile[], mo
          FROM ${file.names.stage} WHERE ${LOADABLE_SQL}`,
         [seq, width],
       );
-      const [range] = rowsOf<{ last: number }>(await db.query(
+      const [range] = resultRows<{ last: number }>(await db.query(
         `SELECT (max(row_no) - 2)::DOUBLE AS last FROM ${file.names.stage}`));
       const seqTo = seq + (range!.last + 1) * width - 1;
       await db.query(`INSERT INTO ingest_loads VALUES ($1, $2, $3, 'user', $4, $5, $6, $7, $8, $9, NULL)`,
@@ -127,14 +127,14 @@ export async function removeLoad(db: Connector, loadId: number): Promise<void> {
 
 export async function lastUndoable(db: Connector): Promise<UndoableChange | null> {
   await prepareTables(db);
-  const [row] = rowsOf<{ description: string }>(await db.query('SELECT description FROM ingest_undo'));
+  const [row] = resultRows<{ description: string }>(await db.query('SELECT description FROM ingest_undo'));
   return row ? { description: row.description } : null;
 }
 
 /** Brings back what the last replace or remove set aside, and takes out what it added. */
 export async function undoLastChange(db: Connector): Promise<void> {
   await prepareTables(db);
-  const [undo] = rowsOf<{ added: string }>(await db.query('SELECT added_ids AS added FROM ingest_undo'));
+  const [undo] = resultRows<{ added: string }>(await db.query('SELECT added_ids AS added FROM ingest_undo'));
   if (!undo) return;
   const addedIds = undo.added ? undo.added.split(',').map(Number) : [];
   const added = (await listLoads(db)).filter((entry) => addedIds.includes(entry.load_id));

@@ -1,5 +1,5 @@
 import type { Connector } from '../../db/connector';
-import { rowsOf } from '../../metrics/rows';
+import { resultRows } from './result-rows';
 
 /**
  * What is loaded: one entry per file of statuses (the shipped ones included), each owning the
@@ -42,9 +42,9 @@ const SHIPPED_FILES: Record<string, { label: string; file: string }> = {
  */
 export async function registerShippedLoads(db: Connector, loadedAt: string): Promise<void> {
   await db.query(REGISTRY_DDL);
-  const [existing] = rowsOf<{ n: number }>(await db.query('SELECT count(*)::INTEGER AS n FROM ingest_loads'));
+  const [existing] = resultRows<{ n: number }>(await db.query('SELECT count(*)::INTEGER AS n FROM ingest_loads'));
   if ((existing?.n ?? 0) > 0) return;
-  const sources = rowsOf<{ source: string; rows: number; seq_from: number; seq_to: number }>(await db.query(
+  const sources = resultRows<{ source: string; rows: number; seq_from: number; seq_to: number }>(await db.query(
     `SELECT source, count(*)::INTEGER AS rows, min(seq)::BIGINT AS seq_from, max(seq)::BIGINT AS seq_to
      FROM status_updates GROUP BY source ORDER BY rows DESC, source`));
   for (const [k, entry] of sources.entries()) {
@@ -59,14 +59,14 @@ export async function registerShippedLoads(db: Connector, loadedAt: string): Pro
 
 export async function listLoads(db: Connector): Promise<LoadEntry[]> {
   await db.query(REGISTRY_DDL);
-  return rowsOf<LoadEntry>(await db.query(
+  return resultRows<LoadEntry>(await db.query(
     `SELECT load_id, label, file_name, origin, format, shape, rows::INTEGER AS rows, loaded_at,
             seq_from::DOUBLE AS seq_from, seq_to::DOUBLE AS seq_to, source
      FROM ingest_loads ORDER BY load_id`));
 }
 
 export async function listReferenceTables(db: Connector): Promise<ReferenceTable[]> {
-  return rowsOf<ReferenceTable>(await db.query(
+  return resultRows<ReferenceTable>(await db.query(
     `SELECT 'forces' AS "table", (SELECT count(*) FROM forces)::INTEGER AS rows
      UNION ALL SELECT 'inspections', (SELECT count(*) FROM inspections)::INTEGER
      UNION ALL SELECT 'recommendations', (SELECT count(*) FROM recommendations)::INTEGER

@@ -1,5 +1,5 @@
 import type { Connector } from '../../db/connector';
-import { rowsOf } from '../../metrics/rows';
+import { resultRows } from './result-rows';
 import { createMappingTables } from './mapping-tables';
 
 /** The mapping tables as the Data view shows them: the very tables every load joins. */
@@ -12,8 +12,8 @@ export interface MappingTables {
 export async function readMappingTables(db: Connector): Promise<MappingTables> {
   await createMappingTables(db);
   return {
-    statusWords: rowsOf(await db.query('SELECT word, status, reading FROM ingest_status_words ORDER BY ord')),
-    forceNames: rowsOf(await db.query('SELECT written_as, kind, name FROM ingest_force_names')),
-    inspections: rowsOf(await db.query('SELECT inspection_id, title FROM inspections ORDER BY published')),
+    statusWords: resultRows(await db.query('SELECT word, status, reading FROM ingest_status_words ORDER BY ord')),
+    forceNames: resultRows(await db.query('SELECT written_as, kind, name FROM ingest_force_names')),
+    inspections: resultRows(await db.query('SELECT inspection_id, title FROM inspections ORDER BY published')),
   };
 }

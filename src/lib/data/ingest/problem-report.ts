@@ -1,5 +1,5 @@
 import type { Connector } from '../../db/connector';
-import { rowsOf } from '../../metrics/rows';
+import { resultRows } from './result-rows';
 import type { Problem, ProblemKind } from './problems';
 import type { StagedFile } from './stage-file';
 
@@ -29,7 +29,7 @@ export async function problemGroups(db: Connector, files: readonly StagedFile[],
       groups.push({ file: file.name, kind: problem.kind, column: problem.column, count: 1, problems: [problem] });
     }
     if (file.rowProblems === 0) continue;
-    const rows = rowsOf<ProblemRow>(await db.query(
+    const rows = resultRows<ProblemRow>(await db.query(
       `SELECT row_no::DOUBLE AS row_no, column_name, value, kind, detail, total::DOUBLE AS total FROM (
          SELECT *, count(*) OVER (PARTITION BY kind, column_name) AS total,
                 min(row_no) OVER (PARTITION BY kind, column_name) AS first_row,
@@ -48,7 +48,7 @@ export async function problemGroups(db: Connector, files: readonly StagedFile[],
 
 /** Every problem of one staged file, in row order: what tests compare against. */
 export async function allProblems(db: Connector, file: StagedFile): Promise<Problem[]> {
-  const rows = rowsOf<Omit<ProblemRow, 'total'>>(await db.query(
+  const rows = resultRows<Omit<ProblemRow, 'total'>>(await db.query(
     `SELECT row_no::DOUBLE AS row_no, column_name, value, kind, detail FROM ${file.names.problems}
      ORDER BY row_no NULLS FIRST, col NULLS FIRST, kind`));
   return [

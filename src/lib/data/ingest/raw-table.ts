@@ -1,5 +1,5 @@
 import type { Connector } from '../../db/connector';
-import { rowsOf } from '../../metrics/rows';
+import { resultRows } from './result-rows';
 import { LIST_SEPARATOR } from './mapping-tables';
 import type { PreparedArrow, PreparedCsv } from './prepared-file';
 import type { StagingNames } from './staging-names';
@@ -37,7 +37,7 @@ export function throwIfCancelled(signal?: AbortSignal): void {
 
 const DELIMITERS = [',', ';', '\t', '|'];
 const count = async (db: Connector, sql: string, params: string[] = []) =>
-  rowsOf<{ n: number }>(await db.query(sql, params))[0]?.n ?? 0;
+  resultRows<{ n: number }>(await db.query(sql, params))[0]?.n ?? 0;
 
 export async function readCsvIntoRaw(
   db: Connector,
@@ -72,7 +72,7 @@ export async function readCsvIntoRaw(
         [path, delimiter],
       );
       const after = await count(db, `SELECT count(*)::INTEGER AS n FROM ${names.raw}`);
-      const [scan] = rowsOf<{ scan: number; lines: number }>(await db.query(
+      const [scan] = resultRows<{ scan: number; lines: number }>(await db.query(
         `SELECT coalesce(max(scan_id), -1)::INTEGER AS scan, count(DISTINCT line)::INTEGER AS lines
          FROM ${names.rejects} WHERE scan_id > $1`, [lastScan]));
       if (scan && scan.scan > lastScan) {
@@ -152,7 +152,7 @@ function rawTable(headers: string[], rows: number, shiftTable: string | null, po
  */
 export async function readArrowIntoRaw(db: Connector, names: StagingNames, file: PreparedArrow): Promise<RawTable> {
   await db.insertArrowStream(names.arrow, file.ipcStream);
-  const headers = rowsOf<{ column_name: string }>(await db.query(
+  const headers = resultRows<{ column_name: string }>(await db.query(
     `SELECT column_name FROM duckdb_columns() WHERE table_name = $1 ORDER BY column_index`, [names.arrow],
   )).map((row) => row.column_name);
   // Positional references (#1, #2…): the file's column names never enter the SQL text.

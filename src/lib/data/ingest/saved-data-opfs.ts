@@ -1,6 +1,6 @@
 import { tableToIPC } from 'apache-arrow';
 import type { Connector } from '../../db/connector';
-import { rowsOf } from '../../metrics/rows';
+import { resultRows } from './result-rows';
 import { listLoads, REGISTRY_DDL, type LoadEntry } from './load-registry';
 import { MANIFEST_FILE, ROWS_FILE, savedDataFolder as folder } from './saved-data-folder';
 
@@ -54,7 +54,7 @@ export async function restoreSavedData(db: Connector): Promise<string | null> {
   }
   await db.insertArrowStream('ingest_restore', rows);
   try {
-    const [count] = rowsOf<{ n: number }>(await db.query('SELECT count(*)::INTEGER AS n FROM ingest_restore'));
+    const [count] = resultRows<{ n: number }>(await db.query('SELECT count(*)::INTEGER AS n FROM ingest_restore'));
     if (count?.n !== manifest.rows) throw new Error(`the saved file holds ${count?.n} rows where ${manifest.rows} were saved`);
     await db.query(REGISTRY_DDL);
     await db.query('BEGIN TRANSACTION');

@@ -1,5 +1,5 @@
 import type { Connector } from '../../db/connector';
-import { rowsOf } from '../../metrics/rows';
+import { resultRows } from './result-rows';
 import { roleLabel, type ColumnRole } from './column-synonyms';
 import { columnName, readShape, type FileShape } from './file-shape';
 import type { PreparedFile } from './prepared-file';
@@ -94,7 +94,7 @@ async function checkFile(db: Connector, names: StagingNames, file: PreparedFile,
 
   await stageStatuses(db, names, raw, shape, { source: file.name, defaultDate: options.defaultDate });
   throwIfCancelled(options.signal);
-  const [counts] = rowsOf<{ statuses: number; loadable: number; empty_rows: number; problems: number }>(await db.query(
+  const [counts] = resultRows<{ statuses: number; loadable: number; empty_rows: number; problems: number }>(await db.query(
     `SELECT count(*) FILTER (WHERE NOT is_empty)::INTEGER AS statuses,
             count(*) FILTER (WHERE ${LOADABLE_SQL})::INTEGER AS loadable,
             count(*) FILTER (WHERE is_empty)::INTEGER AS empty_rows,
@@ -105,7 +105,7 @@ async function checkFile(db: Connector, names: StagingNames, file: PreparedFile,
 
 /** Data rows, counting the rows the CSV reader rejected (they are problems, not absent). */
 async function countRecords(db: Connector, names: StagingNames, raw: RawTable): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(await db.query(
+  const [row] = resultRows<{ n: number }>(await db.query(
     `SELECT ((SELECT count(*) FROM ${names.raw}) + (SELECT count(*) FROM ${names.problems}))::INTEGER AS n`));
   return row?.n ?? raw.rows;
 }

@@ -1,5 +1,5 @@
 import type { Connector, SqlParam } from '../../db/connector';
-import { rowsOf } from '../../metrics/rows';
+import { resultRows } from './result-rows';
 import { roleLabel, type ColumnRole } from './column-synonyms';
 import { columnName, type FileShape } from './file-shape';
 import { LIST_SEPARATOR } from './mapping-tables';
@@ -116,7 +116,7 @@ export async function stageStatuses(
  * first: a clean file of a million rows then costs one scan, not one join per kind of problem.
  */
 async function findProblems(db: Connector, names: StagingNames, raw: RawTable, shape: FileShape): Promise<void> {
-  const [suspects] = rowsOf<{ force: number; inspection: number; rec: number; status: number; date: number; early: number }>(
+  const [suspects] = resultRows<{ force: number; inspection: number; rec: number; status: number; date: number; early: number }>(
     await db.query(`SELECT count(*) FILTER (WHERE force_id IS NULL)::INTEGER AS force,
         count(*) FILTER (WHERE inspection_id IS NULL)::INTEGER AS inspection,
         count(*) FILTER (WHERE NOT rec_known)::INTEGER AS rec,
@@ -182,7 +182,7 @@ async function findProblems(db: Connector, names: StagingNames, raw: RawTable, s
 
   // Grouping on one hash is much faster than on five columns; the join then compares the columns,
   // so a hash collision can never make two different rows duplicates. Most files have none at all.
-  const [repeats] = rowsOf<{ n: number }>(await db.query(
+  const [repeats] = resultRows<{ n: number }>(await db.query(
     `SELECT (count(*) - count(DISTINCT hash(force_id, inspection_id, rec_no, as_of, status)))::INTEGER AS n
      FROM ${names.stage} WHERE ${OK_SQL}`));
   if ((repeats?.n ?? 0) === 0) return;

@@ -1,5 +1,5 @@
 import type { Connector } from '../../db/connector';
-import { rowsOf } from '../../metrics/rows';
+import { resultRows } from './result-rows';
 
 /**
  * The names of one load's working tables. They are made from a counter, never from a file's name
@@ -56,7 +56,7 @@ export async function dropStaging(db: Connector, names: StagingNames): Promise<v
   // Views first: they depend on the tables. The raw cells are a table (CSV) or a view (Arrow).
   const relations = [names.cells, names.raw, names.arrow, names.rejected, names.shift, names.stage, names.problems,
     names.rejects, names.rejectScans, ...Object.values(names.maps)];
-  const views = new Set(rowsOf<{ name: string }>(await db.query(
+  const views = new Set(resultRows<{ name: string }>(await db.query(
     `SELECT view_name AS name FROM duckdb_views() WHERE view_name LIKE $1`, [`%${names.id}`])).map((row) => row.name));
   for (const name of relations) await db.query(`DROP ${views.has(name) ? 'VIEW' : 'TABLE'} IF EXISTS ${name}`);
 }
