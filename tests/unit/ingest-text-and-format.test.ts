@@ -10,6 +10,19 @@ describe('UTF-8 check', () => {
   it('accepts ASCII and well-formed multi-byte characters', () => {
     expect(isUtf8(new TextEncoder().encode('Café £5 – “quoted” 🚓'))).toBe(true);
   });
+  it('finds a bad byte after long ASCII runs, at any alignment and offset', () => {
+    const ascii = new TextEncoder().encode('a,b,c\n'.repeat(200));
+    for (let shift = 0; shift < 4; shift += 1) {
+      const buffer = new Uint8Array(ascii.length + 8);
+      buffer.set(ascii, shift);
+      buffer[shift + ascii.length] = 0xe9; // é in Windows-1252: not UTF-8 here
+      expect(isUtf8(buffer.subarray(shift, shift + ascii.length + 1))).toBe(false);
+      expect(isUtf8(buffer.subarray(shift, shift + ascii.length))).toBe(true);
+      buffer.set(new TextEncoder().encode('é€'), shift + ascii.length);
+      expect(isUtf8(buffer.subarray(shift, shift + ascii.length + 5))).toBe(true);
+    }
+  });
+
   it('refuses stray continuation bytes, overlong forms, surrogates and cut-off characters', () => {
     expect(isUtf8(b(0x80))).toBe(false);
     expect(isUtf8(b(0xc0, 0xaf))).toBe(false);

@@ -19,11 +19,19 @@ export interface Utf8Text {
  */
 export function isUtf8(bytes: Uint8Array): boolean {
   const n = bytes.length;
+  // ASCII, by far the usual text, is checked four bytes at a time through an aligned word view.
+  const aligned = Math.min(n, (4 - (bytes.byteOffset % 4)) % 4);
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + aligned, Math.floor((n - aligned) / 4));
   let i = 0;
   while (i < n) {
     const byte = bytes[i]!;
     if (byte < 0x80) {
       i += 1;
+      if (i >= aligned && (i - aligned) % 4 === 0) {
+        let w = (i - aligned) / 4;
+        while (w < words.length && (words[w]! & 0x80808080) === 0) w += 1;
+        i = aligned + w * 4;
+      }
       continue;
     }
     let extra: number;
