@@ -50,7 +50,7 @@ async function expectSame(db: Connector, filters: Filters): Promise<void> {
 describe('pre-aggregates equal the plain definitions', () => {
   let fixture: Connector;
   let demo: Connector;
-  beforeAll(async () => {
+  beforeAll({ timeout: 120_000 }, async () => {
     fixture = await openFixture();
     await rebuildStatusRuns(fixture);
     await buildPreaggregates(fixture);
@@ -59,14 +59,15 @@ describe('pre-aggregates equal the plain definitions', () => {
     await buildPreaggregates(demo);
   });
 
-  it('on the hand-made fixture', async () => {
+  // Dozens of filter combinations, four queries each, twice: slow on a busy two-core machine.
+  it('on the hand-made fixture', { timeout: 180_000 }, async () => {
     const dates = ['2023-12-31', '2024-01-11', '2024-03-31', '2024-04-01', '2024-05-01', '2024-06-30'];
     for (const filters of combinations(dates, [[], ['I2'], ['I1', 'I2']], [null, 'North', 'South'], [null, 'a', 'c'])) {
       await expectSame(fixture, filters);
     }
   });
 
-  it('on the demo data', async () => {
+  it('on the demo data', { timeout: 180_000 }, async () => {
     const dates = ['2021-03-31', '2023-07-11', '2023-09-04', '2023-11-01', '2024-08-01', '2026-09-30'];
     const inspections = [[], ['firearms-2023'], ['group-cse-2023', 'disproportionality-2021']];
     for (const filters of combinations(dates, inspections, [null, 'Wales', 'North West'], [null, 'cheshire', 'west-midlands'])) {
