@@ -27,7 +27,12 @@ export interface RecordLayout {
   endsInsideQuote: boolean;
 }
 
-export function layoutRecords(bytes: Uint8Array, pieceBytes: number): RecordLayout {
+/**
+ * The layout found as it goes, so the first piece can be read while the rest are still being
+ * found: yields the header's end, then the end of each piece (the last is the file's end);
+ * returns whether the file ends inside a quote.
+ */
+export function* recordBoundaries(bytes: Uint8Array, pieceBytes: number): Generator<number, boolean> {
   const n = bytes.length;
   let pos = 0;
   let odd = false;
@@ -44,19 +49,30 @@ export function layoutRecords(bytes: Uint8Array, pieceBytes: number): RecordLayo
   };
 
   const headerEnd = nextRecordEnd() ? pos : n;
-  const bounds = [headerEnd];
+  yield headerEnd;
+  let last = headerEnd;
   pos = headerEnd;
   while (pos < n) {
-    const want = bounds.at(-1)! + pieceBytes;
+    const want = last + pieceBytes;
     if (want >= n) break;
     if (countQuotes(bytes, pos, want) % 2 === 1) odd = !odd;
     pos = want;
     if (!nextRecordEnd() || pos >= n) break;
-    bounds.push(pos);
+    yield pos;
+    last = pos;
   }
   if (countQuotes(bytes, pos, n) % 2 === 1) odd = !odd;
-  if (bounds.at(-1) !== n) bounds.push(n);
-  return { headerEnd, bounds, endsInsideQuote: odd };
+  if (last !== n) yield n;
+  return odd;
+}
+
+export function layoutRecords(bytes: Uint8Array, pieceBytes: number): RecordLayout {
+  const boundaries = recordBoundaries(bytes, pieceBytes);
+  const bounds: number[] = [];
+  for (let step = boundaries.next(); ; step = boundaries.next()) {
+    if (step.done) return { headerEnd: bounds[0]!, bounds, endsInsideQuote: step.value };
+    bounds.push(step.value);
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { layoutRecords, fillBlankLines } from './csv-records';
+import { fillBlankLines, recordBoundaries } from './csv-records';
 import { sniffDialect } from './csv-dialect';
 import { detectFormat, firstBinaryByte } from './file-format';
 import { arrowFileToStream } from './arrow-ipc';
@@ -66,16 +66,31 @@ function prepareCsv(name: string, bytes: Uint8Array, pieceBytes: number): Prepar
   // Old Mac files end lines with CR alone; DuckDB and the record layout want line feeds.
   if (dialect.linebreak === '\r') utf8 = utf8.map((byte) => (byte === 0x0d ? 0x0a : byte));
 
-  const layout = layoutRecords(utf8, pieceBytes);
+  const boundaries = recordBoundaries(utf8, pieceBytes);
+  const headerEnd = boundaries.next().value as number;
+  let endsInsideQuote: boolean | null = null;
   const delimiter = dialect.delimiter.charCodeAt(0);
-  const pieces: Uint8Array[] = [];
-  for (let k = 0; k + 1 < layout.bounds.length; k += 1) {
-    const piece = utf8.subarray(layout.bounds[k], layout.bounds[k + 1]);
-    const filled = fillBlankLines(piece, delimiter, dialect.header.length);
-    // A copy per piece: each is transferred on its own, and the file's buffer can be let go.
-    pieces.push(filled === piece ? piece.slice() : filled);
+  async function* pieces(): AsyncGenerator<Uint8Array> {
+    let start = headerEnd;
+    for (let step = boundaries.next(); ; step = boundaries.next()) {
+      if (step.done) {
+        endsInsideQuote = step.value;
+        return;
+      }
+      const piece = utf8.subarray(start, step.value);
+      const filled = fillBlankLines(piece, delimiter, dialect.header.length);
+      // A copy per piece: each is transferred on its own, and the file's buffer can be let go.
+      yield filled === piece ? piece.slice() : filled;
+      start = step.value;
+    }
   }
-  return { kind: 'csv', name, size, encoding: text.encoding, dialect, pieces, endsInsideQuote: layout.endsInsideQuote };
+  return {
+    kind: 'csv', name, size, encoding: text.encoding, dialect, bytesTotal: utf8.length - headerEnd, pieces: pieces(),
+    endsInsideQuote: () => {
+      if (endsInsideQuote === null) throw new Error('endsInsideQuote is known only after the last piece');
+      return endsInsideQuote;
+    },
+  };
 }
 
 /** Only spaces and line breaks; stops at the first other byte, so it is instant on real files. */

@@ -4,7 +4,8 @@ import type { TextEncodingName } from './text-encoding';
 
 /**
  * A file made ready for the database, off the main thread: CSV as UTF-8 pieces that each start on
- * a record, Parquet and Arrow as one Arrow IPC stream, or a refusal with its reason.
+ * a record, Parquet and Arrow as one Arrow IPC stream, or a refusal with its reason. Everything
+ * but a CSV's pieces can be posted between threads as it is (see file-reader.worker.ts).
  */
 export type PreparedFile = PreparedCsv | PreparedArrow | RefusedFile;
 
@@ -14,10 +15,15 @@ export interface PreparedCsv {
   size: number;
   encoding: TextEncodingName;
   dialect: CsvDialect;
-  /** UTF-8 records without the header, in order; each its own buffer, so each can be transferred. */
-  pieces: Uint8Array[];
-  /** A quote opened and never closed: the last record runs to the end of the file. */
-  endsInsideQuote: boolean;
+  /** Bytes of records after the header, for progress. */
+  bytesTotal: number;
+  /**
+   * UTF-8 records without the header, in order, each piece its own buffer. Produced as they are
+   * found, so DuckDB reads the first while the worker is still finding the next.
+   */
+  pieces: AsyncIterable<Uint8Array>;
+  /** After the last piece: a quote opened and was never closed, so the last record runs to the end. */
+  endsInsideQuote(): boolean;
 }
 
 export interface PreparedArrow {
@@ -33,11 +39,4 @@ export interface RefusedFile {
   name: string;
   size: number;
   problem: Problem;
-}
-
-/** Buffers a prepared file owns, for postMessage's transfer list. */
-export function transferables(file: PreparedFile): ArrayBuffer[] {
-  if (file.kind === 'csv') return file.pieces.map((piece) => piece.buffer as ArrayBuffer);
-  if (file.kind === 'arrow') return [file.ipcStream.buffer as ArrayBuffer];
-  return [];
 }

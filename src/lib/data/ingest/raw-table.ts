@@ -52,13 +52,14 @@ export async function readCsvIntoRaw(
   const delimiter = DELIMITERS.includes(file.dialect.delimiter) ? file.dialect.delimiter : ',';
   await db.query(`CREATE OR REPLACE TABLE ${names.raw} (${Array.from({ length: width }, (_, i) => `c${i} VARCHAR`).join(', ')})`);
 
-  const bytesTotal = file.pieces.reduce((sum, piece) => sum + piece.length, 0);
+  const bytesTotal = file.bytesTotal;
   let bytesDone = 0;
   let records = 0; // records read so far, rejected ones included: the next piece starts at row records + 2
   // The reject tables number lines within each piece: remember where each rejecting scan began.
   const scanStarts: string[] = [];
   let lastScan = -1;
-  for (const [k, piece] of file.pieces.entries()) {
+  let k = 0;
+  for await (const piece of file.pieces) {
     throwIfCancelled(signal);
     const path = `${names.prefix}-${k}.csv`;
     await db.registerFile(path, piece);
@@ -84,10 +85,11 @@ export async function readCsvIntoRaw(
       await db.dropFile(path);
     }
     bytesDone += piece.length;
-    onProgress({ rows: records, bytesDone, bytesTotal });
+    k += 1;
+    onProgress({ rows: records, bytesDone: Math.min(bytesDone, bytesTotal), bytesTotal });
   }
 
-  const rejected = scanStarts.length > 0 && (await collectRejects(db, names, scanStarts, width, file.endsInsideQuote));
+  const rejected = scanStarts.length > 0 && (await collectRejects(db, names, scanStarts, width, file.endsInsideQuote()));
   const rows = await count(db, `SELECT count(*)::INTEGER AS n FROM ${names.raw}`);
   return rawTable(headers, rows, rejected ? names.shift : null);
 }
