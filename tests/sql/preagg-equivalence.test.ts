@@ -50,14 +50,14 @@ async function expectSame(db: Connector, filters: Filters): Promise<void> {
 describe('pre-aggregates equal the plain definitions', () => {
   let fixture: Connector;
   let demo: Connector;
-  beforeAll({ timeout: 120_000 }, async () => {
+  beforeAll(async () => {
     fixture = await openFixture();
     await rebuildStatusRuns(fixture);
     await buildPreaggregates(fixture);
     demo = await openDemoData();
     await rebuildStatusRuns(demo);
     await buildPreaggregates(demo);
-  });
+  }, 120_000);
 
   // Dozens of filter combinations, four queries each, twice: slow on a busy two-core machine.
   it('on the hand-made fixture', { timeout: 180_000 }, async () => {
