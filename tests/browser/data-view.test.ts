@@ -249,7 +249,7 @@ describe('data view', () => {
       await pick(page, path);
       const report = page.getByTestId('validation-report');
       await report.waitFor();
-      await expect(report.getByText('The file is 1.2 GB; Oversight reads files of up to 1.0 GB in the browser.').count()).resolves.toBe(1);
+      await expect(report.getByText('The file is 1.2 GB; Oversight reads files of up to 512 MB in the browser.').count()).resolves.toBe(1);
       expect(await page.getByTestId('load-valid').count()).toBe(0);
     } finally {
       await context.close();

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isUtf8, toUtf8 } from '../../src/lib/data/ingest/text-encoding';
 import { detectFormat } from '../../src/lib/data/ingest/file-format';
-import { fileSizeProblem } from '../../src/lib/data/ingest/prepare-file';
+import { fileSizeProblem, prepareFile } from '../../src/lib/data/ingest/prepare-file';
+import { loadParquetCodec } from '../../src/lib/data/ingest/parquet-codec-node';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { describeProblem, MAX_FILE_BYTES } from '../../src/lib/data/ingest/problem-messages';
 
 const b = (...values: number[]) => Uint8Array.from(values);
@@ -62,6 +64,17 @@ describe('file format', () => {
   it('refuses a file over the limit before reading it, saying the limit', () => {
     expect(fileSizeProblem('big.csv', MAX_FILE_BYTES)).toBeNull();
     const problem = fileSizeProblem('big.csv', 1.6 * 1024 ** 3)!;
-    expect(describeProblem(problem).message).toBe('The file is 1.6 GB; Oversight reads files of up to 1.0 GB in the browser.');
+    expect(describeProblem(problem).message).toBe('The file is 1.6 GB; Oversight reads files of up to 512 MB in the browser.');
+  });
+  it('refuses a small Parquet file whose data would be too large once decoded', async () => {
+    const codec = await loadParquetCodec();
+    const evidence = Array.from({ length: 20_000 }, (_, k) => `Row ${k}: the same long sentence of evidence, repeated on every row of the file.`);
+    const parquet = codec.fromArrowStream(tableToIPC(tableFromArrays({ Evidence: evidence }), 'stream'));
+    const limit = 200 * 1024;
+    expect(parquet.length).toBeLessThan(limit);
+    const refused = await prepareFile('small.parquet', parquet, async () => codec, undefined, limit);
+    expect(refused.kind).toBe('refused');
+    expect(refused.kind === 'refused' ? describeProblem(refused.problem).message : '')
+      .toMatch(/^The file decodes to \d+ MB of data; Oversight reads up to 0 MB in the browser\.$/);
   });
 });

@@ -12,8 +12,8 @@ import { toUtf8 } from './text-encoding';
 export const PIECE_BYTES = 32 * 1024 * 1024;
 
 /** A file over the limit is refused before a byte of it is read. */
-export function fileSizeProblem(name: string, size: number): Problem | null {
-  return size > MAX_FILE_BYTES ? fileProblem(name, 'file_too_large', String(size)) : null;
+export function fileSizeProblem(name: string, size: number, limit = MAX_FILE_BYTES): Problem | null {
+  return size > limit ? fileProblem(name, 'file_too_large', `${size}|${limit}`) : null;
 }
 
 /**
@@ -25,10 +25,11 @@ export async function prepareFile(
   bytes: Uint8Array,
   parquet: () => Promise<ParquetCodec>,
   pieceBytes = PIECE_BYTES,
+  limit = MAX_FILE_BYTES,
 ): Promise<PreparedFile> {
   const size = bytes.length;
   const refuse = (problem: Problem): PreparedFile => ({ kind: 'refused', name, size, problem });
-  const tooLarge = fileSizeProblem(name, size);
+  const tooLarge = fileSizeProblem(name, size, limit);
   if (tooLarge) return refuse(tooLarge);
 
   const format = detectFormat(bytes);
@@ -46,6 +47,8 @@ export async function prepareFile(
         const ipcStream = format === 'parquet'
           ? (await parquet()).toArrowStream(bytes)
           : format === 'arrow-file' ? arrowFileToStream(bytes) : bytes;
+        // Parquet compresses well: a small file can decode to more than the browser should hold.
+        if (ipcStream.length > limit) return refuse(fileProblem(name, 'file_too_large', `${ipcStream.length}|${limit}|decoded`));
         return { kind: 'arrow', name, size, format: format === 'parquet' ? 'parquet' : 'arrow', ipcStream };
       } catch (cause) {
         return refuse(fileProblem(name, 'file_unreadable', cause instanceof Error ? cause.message : String(cause)));

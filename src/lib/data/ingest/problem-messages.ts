@@ -7,8 +7,13 @@ export interface ProblemText {
   expected: string;
 }
 
-/** The largest file read in the browser (see `fileSizeProblem`). */
-export const MAX_FILE_BYTES = 1024 ** 3;
+/**
+ * The largest file read in the browser, and the most data a Parquet or Arrow file may decode to:
+ * about 5 million status rows, the largest scale Oversight is measured at. DuckDB-wasm has 4 GB
+ * of memory for the file's cells, the checked rows and the loaded table together; beyond this a
+ * load would risk running out, so it is refused up front instead.
+ */
+export const MAX_FILE_BYTES = 512 * 1024 ** 2;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
   'November', 'December'];
@@ -88,11 +93,16 @@ export function describeProblem(problem: Problem): ProblemText {
         message: 'This is a spreadsheet workbook, not CSV.',
         expected: 'CSV: in your spreadsheet, save as "CSV UTF-8", then load that file',
       };
-    case 'file_too_large':
+    case 'file_too_large': {
+      const [bytes, limit, decoded] = parts(detail);
+      const most = formatBytes(Number(limit));
       return {
-        message: `The file is ${formatBytes(Number(detail))}; Oversight reads files of up to ${formatBytes(MAX_FILE_BYTES)} in the browser.`,
-        expected: `a file of at most ${formatBytes(MAX_FILE_BYTES)}: split it, or save it as Parquet, which is smaller`,
+        message: decoded
+          ? `The file decodes to ${formatBytes(Number(bytes))} of data; Oversight reads up to ${most} in the browser.`
+          : `The file is ${formatBytes(Number(bytes))}; Oversight reads files of up to ${most} in the browser.`,
+        expected: `at most ${most} (about 5 million statuses): split the file`,
       };
+    }
     case 'file_unreadable':
       return { message: `The file could not be read: ${detail}`, expected: 'a valid CSV, Parquet or Arrow IPC file' };
     case 'missing_columns': {
