@@ -128,6 +128,22 @@ describe('loading replaces, removes and undoes, whole or not at all', () => {
     expect(await lastUndoable(db)).toEqual({ description: 'Replace of Illustrative statuses (generated demo data) by long.csv' });
   });
 
+  it.each(['long.csv', 'wide.csv', 'history.csv', 'statuses.parquet', 'statuses.arrow', 'statuses.arrows'])(
+    '%s in place of the illustrative statuses changes the national numbers', async (file) => {
+      const db = await openRegisteredDemo();
+      const asOf = (await dataExtent(db)).lastUpdate!;
+      const before = await headline(db, defaultFilters(asOf));
+      const illustrative = (await listLoads(db)).find((entry) => entry.source === 'illustrative')!;
+      await acceptLoad(db, [await stage(db, file, fixture(`valid/${file}`))], { kind: 'replace', loadIds: [illustrative.load_id] }, LOADED_AT);
+      const after = await headline(db, defaultFilters(asOf));
+      // Only the file's statuses and the 16 from PCC responses remain.
+      const [counted] = rowsOf<{ complete: number }>(await db.query(`SELECT count(*)::INTEGER AS complete FROM (
+        SELECT arg_max(status, (as_of, seq)) AS status FROM status_updates WHERE as_of <= $1::DATE
+        GROUP BY force_id, inspection_id, rec_no) WHERE status = 'complete'`, [asOf]));
+      expect(after.complete).toBe(counted!.complete);
+      expect(after.complete).not.toBe(before.complete);
+    });
+
   it('undo of a replace restores the replaced rows exactly, and takes out the new ones', async () => {
     const db = await openRegisteredDemo();
     const original = await statusFingerprint(db);
