@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { rebuildStatusRuns } from '../../src/lib/data/status-runs';
 import { defaultFilters, type Filters } from '../../src/lib/metrics/filters';
 import { forceCompliance, headline, regionStatusMix } from '../../src/lib/metrics/national.sql';
 import { complianceTrends } from '../../src/lib/metrics/trends.sql';
-import { buildPreaggregates } from '../../src/lib/metrics/preagg/build-preaggregates';
 import {
   complianceTrendsFast, forceComplianceFast, headlineFast, regionStatusMixFast,
 } from '../../src/lib/metrics/preagg/national-fast.sql';
@@ -51,12 +49,9 @@ describe('pre-aggregates equal the plain definitions', () => {
   let fixture: Connector;
   let demo: Connector;
   beforeAll(async () => {
+    // Both build status_runs and the pre-aggregates, as every load does.
     fixture = await openFixture();
-    await rebuildStatusRuns(fixture);
-    await buildPreaggregates(fixture);
     demo = await openDemoData();
-    await rebuildStatusRuns(demo);
-    await buildPreaggregates(demo);
   }, 120_000);
 
   // Dozens of filter combinations, four queries each, twice: slow on a busy two-core machine.

@@ -1,3 +1,4 @@
+import type { Table } from 'apache-arrow';
 import type { Connector } from '../db/connector';
 import { filterParams, type Filters } from './filters';
 import { PAIR_STATUS_CTE } from './pair-status.sql';
@@ -32,11 +33,12 @@ SELECT
   count(DISTINCT force_id) FILTER (overdue)::INTEGER AS forces_with_overdue
 FROM scored`;
 
-export async function headline(db: Connector, filters: Filters): Promise<Headline> {
+/** The headline from its one-row query result (shared with the pre-aggregated query). */
+export function headlineFrom(table: Table): Headline {
   const [row] = rowsOf<{
     recommendations: number; in_scope: number; complete: number; compliance_rate: number | null;
     median_force_rate: number | null; overdue: number; forces_with_overdue: number;
-  }>(await db.query(HEADLINE_SQL, filterParams(filters)));
+  }>(table);
   if (!row) throw new Error('headline query returned no row');
   return {
     recommendations: row.recommendations,
@@ -47,6 +49,10 @@ export async function headline(db: Connector, filters: Filters): Promise<Headlin
     overdue: row.overdue,
     forcesWithOverdue: row.forces_with_overdue,
   };
+}
+
+export async function headline(db: Connector, filters: Filters): Promise<Headline> {
+  return headlineFrom(await db.query(HEADLINE_SQL, filterParams(filters)));
 }
 
 export interface ForceCompliance {

@@ -17,6 +17,29 @@ export interface TrendPoint {
 }
 
 /**
+ * The end of every trend query: running sums of `dated` (region, date, in_scope, complete,
+ * overdue) over `points`, for each region `regions` lists, and for their total.
+ */
+export const runningTrendSeries = (regions: string): string => `by_region AS (
+  SELECT p.date, g.region,
+         sum(coalesce(d.in_scope, 0)) OVER running AS in_scope,
+         sum(coalesce(d.complete, 0)) OVER running AS complete,
+         sum(coalesce(d.overdue, 0)) OVER running AS overdue
+  FROM points p
+  CROSS JOIN (${regions}) g
+  LEFT JOIN dated d ON d.date = p.date AND d.region = g.region
+  WINDOW running AS (PARTITION BY g.region ORDER BY p.date ROWS UNBOUNDED PRECEDING)
+)
+SELECT date, region,
+       sum(in_scope)::INTEGER AS in_scope,
+       sum(complete)::INTEGER AS complete,
+       (sum(complete) / nullif(sum(in_scope), 0))::DOUBLE AS rate,
+       sum(overdue)::INTEGER AS overdue
+FROM by_region
+GROUP BY GROUPING SETS ((date), (date, region))
+ORDER BY region NULLS FIRST, date`;
+
+/**
  * Compliance and overdue counts as on every month end from the first publication to D, and on D,
  * in one pass over the status history (parameters as in `filterParams`):
  *
@@ -96,24 +119,7 @@ dated AS (
          sum(in_scope) AS in_scope, sum(complete) AS complete, sum(overdue) AS overdue
   FROM changes GROUP BY ALL
 ),
-by_region AS (
-  SELECT p.date, g.region,
-         sum(coalesce(d.in_scope, 0)) OVER running AS in_scope,
-         sum(coalesce(d.complete, 0)) OVER running AS complete,
-         sum(coalesce(d.overdue, 0)) OVER running AS overdue
-  FROM points p
-  CROSS JOIN (SELECT DISTINCT region FROM pairs) g
-  LEFT JOIN dated d ON d.date = p.date AND d.region = g.region
-  WINDOW running AS (PARTITION BY g.region ORDER BY p.date ROWS UNBOUNDED PRECEDING)
-)
-SELECT date, region,
-       sum(in_scope)::INTEGER AS in_scope,
-       sum(complete)::INTEGER AS complete,
-       (sum(complete) / nullif(sum(in_scope), 0))::DOUBLE AS rate,
-       sum(overdue)::INTEGER AS overdue
-FROM by_region
-GROUP BY GROUPING SETS ((date), (date, region))
-ORDER BY region NULLS FIRST, date`;
+${runningTrendSeries('SELECT DISTINCT region FROM pairs')}`;
 
 export async function complianceTrends(db: Connector, filters: Filters): Promise<TrendPoint[]> {
   return rowsOf<TrendPoint>(await db.query(TRENDS_SQL, filterParams(filters)));

@@ -1,7 +1,7 @@
 import type { Connector } from '../../db/connector';
 import { filterParams, type Filters } from '../filters';
-import type { ForceCompliance, Headline, RegionStatusShare } from '../national.sql';
-import type { TrendPoint } from '../trends.sql';
+import { headlineFrom, type ForceCompliance, type Headline, type RegionStatusShare } from '../national.sql';
+import { runningTrendSeries, type TrendPoint } from '../trends.sql';
 import { rowsOf } from '../rows';
 import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './build-preaggregates';
 
@@ -63,20 +63,7 @@ SELECT
 FROM force_figures`;
 
 export async function headlineFast(db: Connector, filters: Filters): Promise<Headline> {
-  const [row] = rowsOf<{
-    recommendations: number; in_scope: number; complete: number; compliance_rate: number | null;
-    median_force_rate: number | null; overdue: number; forces_with_overdue: number;
-  }>(await db.query(HEADLINE_FAST_SQL, fastParams(filters)));
-  if (!row) throw new Error('headline query returned no row');
-  return {
-    recommendations: row.recommendations,
-    inScope: row.in_scope,
-    complete: row.complete,
-    complianceRate: row.compliance_rate,
-    medianForceRate: row.median_force_rate,
-    overdue: row.overdue,
-    forcesWithOverdue: row.forces_with_overdue,
-  };
+  return headlineFrom(await db.query(HEADLINE_FAST_SQL, fastParams(filters)));
 }
 
 const FORCE_COMPLIANCE_FAST_SQL = `WITH ${FORCE_FIGURES_CTE},
@@ -148,24 +135,7 @@ dated AS (
   WHERE d.day <= $1::DATE AND ($2 = '' OR list_contains(string_split($2, ','), d.inspection_id))
   GROUP BY ALL
 ),
-by_region AS (
-  SELECT p.date, g.region,
-         sum(coalesce(d.in_scope, 0)) OVER running AS in_scope,
-         sum(coalesce(d.complete, 0)) OVER running AS complete,
-         sum(coalesce(d.overdue, 0)) OVER running AS overdue
-  FROM points p
-  CROSS JOIN (SELECT DISTINCT region FROM forces_in) g
-  LEFT JOIN dated d ON d.date = p.date AND d.region = g.region
-  WINDOW running AS (PARTITION BY g.region ORDER BY p.date ROWS UNBOUNDED PRECEDING)
-)
-SELECT date, region,
-       sum(in_scope)::INTEGER AS in_scope,
-       sum(complete)::INTEGER AS complete,
-       (sum(complete) / nullif(sum(in_scope), 0))::DOUBLE AS rate,
-       sum(overdue)::INTEGER AS overdue
-FROM by_region
-GROUP BY GROUPING SETS ((date), (date, region))
-ORDER BY region NULLS FIRST, date`;
+${runningTrendSeries('SELECT DISTINCT region FROM forces_in')}`;
 
 export async function complianceTrendsFast(db: Connector, filters: Filters): Promise<TrendPoint[]> {
   return rowsOf<TrendPoint>(await db.query(TRENDS_FAST_SQL, fastParams(filters)));
