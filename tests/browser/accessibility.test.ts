@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium, waitForEngine } from './chromium';
+import { axeViolations } from './axe-check';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 const baseUrl = inject('baseUrl');
 
@@ -23,8 +21,6 @@ const PAGES = [
   { name: 'embed route', path: '?embed=force-ranking', ready: 'main.embed[data-ready="true"]' },
 ];
 
-interface AxeViolation { id: string; help: string; nodes: { target: string[] }[] }
-
 describe('accessibility (axe-core, WCAG 2.2 AA rules)', () => {
   it.each(PAGES)('$name has no violations, with its tables shown too', async ({ path, ready }) => {
     // axe is injected as a script tag, which the app's CSP would rightly refuse.
@@ -34,15 +30,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA rules)', () => {
       await page.goto(new URL(path, baseUrl).href);
       await page.waitForSelector(ready, { timeout: 30_000 });
       await waitForEngine(page);
-      await page.addScriptTag({ content: axeSource });
-      const run = () =>
-        page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-          const result = await axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-          });
-          return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-        });
+      const run = () => axeViolations(page);
       expect(await run()).toEqual([]);
       // The table alternatives too.
       const showTable = page.getByRole('button', { name: 'Show as table' });
