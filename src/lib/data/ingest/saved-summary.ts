@@ -8,7 +8,7 @@ import { MANIFEST_FILE, savedDataFolder } from './saved-data-folder';
  * the manifest, and trusted only for the save that manifest names, made with this build's shipped
  * data (forces, recommendations) and this summary format: anything else waits for the engine.
  */
-const SUMMARY_FILE = 'first-view.json';
+export const SUMMARY_FILE = 'first-view.json';
 const FORMAT = 1;
 
 /** Records the first view of the data being saved, under the key it is given. */
