@@ -179,6 +179,31 @@ describe('the national view after a reload with the user\'s saved data', () => {
       await context.close();
     }
   });
+  it('shows the demo data after the summary when the saved rows cannot be put back, and says why', async () => {
+    const { page, context } = await openApp(browser, baseUrl, '?view=data');
+    try {
+      await loadFile(page, longCsv);
+      // A damaged rows file under a complete manifest and a matching summary.
+      await page.evaluate(async () => {
+        const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('oversight');
+        const writable = await (await folder.getFileHandle('status_updates.arrows')).createWritable();
+        await writable.write('not an Arrow stream');
+        await writable.close();
+      });
+      await recordFirstChart(context);
+      await page.goto(baseUrl);
+      await waitForNationalView(page);
+      expect((await atFirstChart(page)).headline).toEqual(withLong.headline);
+      await waitForEngine(page);
+      await expect.poll(() => headlineText(page), POLL).toEqual(demo.headline);
+      await expect.poll(() => page.getByTestId('illustrative-notice').count(), POLL).toBe(1);
+      expect(await page.getByTestId('asof').inputValue()).toBe(demo.asOf);
+      await toData(page);
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('could not be restored');
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('the default as-of date follows the data', () => {
