@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import type { Connector } from '../../src/lib/db/connector';
 import { snapshotConnector } from '../../src/lib/db/snapshot-connector';
+import { decodeBase64, encodeBase64 } from '../../src/lib/db/snapshot';
 import { rowsOf } from '../../src/lib/metrics/rows';
 
 const recorded = (value: number) =>
@@ -43,5 +44,15 @@ describe('snapshot connector', () => {
     await ready;
     expect(rowsOf(await db.query('SELECT $1', ['2024-01-01']))).toEqual([{ n: 9 }]);
     expect(asked).toHaveLength(1);
+  });
+});
+
+describe('snapshot base64', () => {
+  // Larger than one slice of the encoder, so the slices are joined.
+  it('encodes as Node does and decodes to the same bytes', () => {
+    const bytes = Uint8Array.from({ length: 100_003 }, (_, i) => (i * 7919) % 256);
+    const text = encodeBase64(bytes);
+    expect(text).toBe(Buffer.from(bytes).toString('base64'));
+    expect(decodeBase64(text)).toEqual(bytes);
   });
 });

@@ -1,18 +1,12 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { Connector, SqlParam } from './connector';
-import { snapshotKey, type Snapshot } from './snapshot';
-
-function decodeBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
+import { decodeBase64, snapshotKey, type Snapshot } from './snapshot';
 
 /**
- * Answers from the build-time snapshot until the engine is ready, then from the engine only.
- * The snapshot holds the exact results the engine would give for the shipped data, so the view
- * does not jump when the engine takes over. A query the snapshot lacks waits for the engine.
+ * Answers from a snapshot until the engine is ready, then from the engine only. The snapshot holds
+ * the exact results the engine will give for the data it is about to hold (the shipped data, or the
+ * user's saved data once restored), so the view does not jump when the engine takes over.
+ * A query the snapshot lacks waits for the engine.
  */
 export function snapshotConnector(engine: Promise<Connector>, snapshot: Snapshot | null): Connector {
   const recorded = new Map<string, string>();

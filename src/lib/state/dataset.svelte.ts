@@ -1,8 +1,12 @@
 import type { Connector } from '../db/connector';
+import type { Snapshot } from '../db/snapshot';
+import { snapshotConnector } from '../db/snapshot-connector';
 import { dataExtent, type DataExtent } from '../metrics/data-extent.sql';
 import { isIllustrative, sourceLine } from '../charts/source-line';
 import { hasSavedData } from '../data/ingest/saved-data-folder';
+import { readSavedSummary } from '../data/ingest/saved-summary';
 import { refreshPreaggregates } from '../metrics/preagg/refresh-preaggregates';
+import { recordFirstView } from './first-view-snapshot';
 
 /**
  * The loaded data as the views see it: the engine, what is in it, and a version that every load,
@@ -22,22 +26,43 @@ export class DatasetState {
   restoreFailure = $state<string | null>(null);
 
   /**
-   * Takes the engine with the shipped data loaded. Data the user loaded on an earlier visit is put
-   * back first, so no view ever draws the demo figures in between; with nothing saved this costs
-   * one look into the browser's storage and never waits for the engine.
+   * Takes the engine as it starts (with the shipped data) and returns once the first view can draw.
+   * Data the user loaded on an earlier visit is put back before the engine answers any view, so no
+   * view ever draws the demo figures in between; until then the summary saved with that data
+   * answers the first view, as the build-time snapshot does for the shipped data. With nothing
+   * saved this costs one look into the browser's storage. Gives back the engine once it holds the
+   * data the views show.
    */
-  async attach(db: Connector): Promise<void> {
-    try {
-      if (await hasSavedData()) {
-        const { restoreSavedData } = await import('../data/ingest/saved-data-opfs');
-        this.restoredFrom = await restoreSavedData(db);
-        await refreshPreaggregates(db);
-      }
-    } catch (cause) {
-      this.restoreFailure = cause instanceof Error ? cause.message : String(cause);
+  async attach(engine: Promise<Connector>, shipped: Snapshot | null): Promise<{ loaded: Promise<Connector> }> {
+    const saved = await hasSavedData();
+    // A save without a matching summary waits for the engine: never the demo numbers for user data.
+    const snapshot = saved ? await readSavedSummary() : shipped;
+    const loaded = saved ? engine.then((db) => this.#restore(db)) : engine;
+    const db = snapshotConnector(loaded, snapshot);
+    if (saved && snapshot) {
+      // Registered after the snapshot connector's own handler, so this runs once the engine answers.
+      void loaded.then(() => this.#showEngineIfNotRestored(), () => undefined);
     }
     this.extent = await dataExtent(db);
     this.db = db;
+    return { loaded };
+  }
+
+  async #restore(db: Connector): Promise<Connector> {
+    try {
+      const { restoreSavedData } = await import('../data/ingest/saved-data-opfs');
+      this.restoredFrom = await restoreSavedData(db);
+      await refreshPreaggregates(db);
+    } catch (cause) {
+      this.restoreFailure = cause instanceof Error ? cause.message : String(cause);
+    }
+    return db;
+  }
+
+  /** The summary showed the saved data; if it could not be put back, the views show what the engine holds. */
+  async #showEngineIfNotRestored(): Promise<void> {
+    if (this.restoredFrom) return;
+    await this.refresh();
   }
 
   /** Call after the tables changed. */
@@ -46,5 +71,19 @@ export class DatasetState {
     await refreshPreaggregates(this.db);
     this.extent = await dataExtent(this.db);
     this.version += 1;
+  }
+
+  /**
+   * Saves the data in this browser with a summary of the national view, which the next visit
+   * draws before the engine has started. Returns the number of status updates saved.
+   */
+  async save(): Promise<number> {
+    const db = this.db;
+    if (!db) throw new Error('the data is not loaded yet');
+    const [{ saveLoadedData }, { browserTableToIpc }] = await Promise.all([
+      import('../data/ingest/saved-data-opfs'),
+      import('../db/browser-table-ipc'),
+    ]);
+    return saveLoadedData(db, async (dataKey) => (await recordFirstView(db, browserTableToIpc, dataKey)).snapshot);
   }
 }

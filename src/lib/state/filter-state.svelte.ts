@@ -7,7 +7,8 @@ import { filtersFromSearch, searchFromFilters, type FilterDefaults } from './url
  */
 export class FilterState {
   current = $state<Filters>(defaultFilters(''));
-  #defaults: FilterDefaults = { asOf: '' };
+  // State, so what reads the defaults (the date picker's latest day, the filter chips) follows them.
+  #defaults = $state.raw<FilterDefaults>({ asOf: '' });
 
   /** Reads the URL once the defaults (which depend on the loaded data) are known. */
   start(defaults: FilterDefaults): () => void {
@@ -18,6 +19,17 @@ export class FilterState {
     };
     addEventListener('popstate', onPopState);
     return () => removeEventListener('popstate', onPopState);
+  }
+
+  /**
+   * The data changed (a load, removal or undo): the defaults move with it, and so does the as-of
+   * date unless the URL holds one, which is the user's choice and stays.
+   */
+  follow(defaults: FilterDefaults): void {
+    if (defaults.asOf === this.#defaults.asOf) return;
+    this.#defaults = defaults;
+    const { asOf } = filtersFromSearch(location.search, defaults);
+    if (asOf !== this.current.asOf) this.current = { ...this.current, asOf };
   }
 
   update(change: Partial<Filters>): void {

@@ -3,6 +3,7 @@ import type { Connector } from '../../db/connector';
 import { resultRows } from './result-rows';
 import { listLoads, REGISTRY_DDL, type LoadEntry } from './load-registry';
 import { MANIFEST_FILE, ROWS_FILE, savedDataFolder as folder } from './saved-data-folder';
+import { writeSavedSummary, type Summarise } from './saved-summary';
 
 /**
  * The user's data kept in this browser's origin-private file system (OPFS) between visits: the
@@ -24,8 +25,11 @@ async function write(dir: FileSystemDirectoryHandle, name: string, data: Blob | 
   await writable.close();
 }
 
-/** Saves the statuses and the list of loaded files. Returns the number of rows saved. */
-export async function saveLoadedData(db: Connector): Promise<number> {
+/**
+ * Saves the statuses and the list of loaded files, and the summary `summarise` makes of them.
+ * Returns the number of rows saved.
+ */
+export async function saveLoadedData(db: Connector, summarise?: Summarise): Promise<number> {
   const dir = await folder(true);
   if (!dir) throw new Error('this browser offers no private file storage to this page');
   // No ORDER BY: seq travels with each row, and sorting a million rows would only cost time.
@@ -33,7 +37,10 @@ export async function saveLoadedData(db: Connector): Promise<number> {
   // The rows first, then the manifest that vouches for them: a save cut short is never restored.
   await dir.removeEntry(MANIFEST_FILE).catch(() => {});
   await write(dir, ROWS_FILE, new Blob([tableToIPC(table, 'stream') as Uint8Array<ArrayBuffer>]));
-  const manifest: Manifest = { version: 1, savedAt: new Date().toISOString(), rows: table.numRows, loads: await listLoads(db) };
+  const savedAt = new Date().toISOString();
+  // The first view's summary, also vouched for by the manifest (saved-summary.ts).
+  await writeSavedSummary(dir, savedAt, summarise);
+  const manifest: Manifest = { version: 1, savedAt, rows: table.numRows, loads: await listLoads(db) };
   await write(dir, MANIFEST_FILE, JSON.stringify(manifest));
   return table.numRows;
 }

@@ -1,0 +1,21 @@
+import type { Connector } from '../db/connector';
+import type { Snapshot } from '../db/snapshot';
+import { recordingConnector, type TableToIpc } from '../db/recording-connector';
+import { dataExtent } from '../metrics/data-extent.sql';
+import { defaultFilters } from '../metrics/filters';
+import { loadNationalView } from '../metrics/national-view';
+
+/**
+ * Runs what a fresh visit asks first (the data's extent, then the national view on the default
+ * filters, as on the data's last update) and records the answers. The build script records the
+ * shipped data with it; the browser records the user's data with it on every save. Data with no
+ * status update has no default date to record the view for: only its extent is recorded.
+ */
+export async function recordFirstView(
+  db: Connector, toIpc: TableToIpc, dataKey: string,
+): Promise<{ snapshot: Snapshot; lastUpdate: string | null }> {
+  const { connector, snapshot } = recordingConnector(db, toIpc);
+  const { lastUpdate } = await dataExtent(connector);
+  if (lastUpdate) await loadNationalView(connector, defaultFilters(lastUpdate));
+  return { snapshot: snapshot(dataKey), lastUpdate };
+}
