@@ -74,8 +74,11 @@ describe('drawing only what changed and what shows', () => {
       expect((await draws(page))['overdue-trend']).toBeUndefined();
 
       // Sorting the overdue list changes no chart: none draws, near or far, now or when idle.
-      const sortBy = (order: string) => page.locator('[data-testid="overdue-list"] th').getByRole('button', { name: /^Deadline/ }).dispatchEvent('click')
-        .then(() => page.waitForSelector(`[data-testid="overdue-list"] th[aria-sort="${order}"]`));
+      const deadline = page.locator('[data-testid="overdue-list"] th', { hasText: 'Deadline' });
+      const sortBy = async (order: string) => {
+        await deadline.getByRole('button').dispatchEvent('click');
+        await expect.poll(() => deadline.getAttribute('aria-sort'), { timeout: 30_000 }).toBe(order);
+      };
       const atLoad = await draws(page);
       await sortBy('descending');
       expect(await draws(page)).toEqual(atLoad);
