@@ -28,9 +28,13 @@ export interface AppPage {
   errors: string[];
 }
 
-/** Opens the app at `path` in a fresh context and waits for the national view to be drawn. */
-export async function openApp(browser: Browser, baseUrl: string, path = ''): Promise<AppPage> {
+/**
+ * Opens the app at `path` in a fresh context and waits for the national view to be drawn;
+ * `initScript` runs in the page before the app's own scripts.
+ */
+export async function openApp(browser: Browser, baseUrl: string, path = '', initScript?: () => void): Promise<AppPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];

@@ -65,8 +65,10 @@ describe('national view interactions', () => {
       const subtitles = await page.locator('.chart-frame .subtitle').allTextContents();
       expect(subtitles).toHaveLength(7);
       for (const subtitle of subtitles) expect(subtitle).toContain(`${name} selected`);
-      await expect(page.locator('[data-chart="region-status-mix"] .plot').textContent()).resolves.toContain(`${name} (selected)`);
-      await expect(page.locator('[data-chart="compliance-trend"] .plot').textContent()).resolves.toContain(name);
+      // Charts far below the screen draw when the browser is idle (or when scrolled to).
+      const plotText = (chart: string) => () => page.locator(`[data-chart="${chart}"] .plot`).textContent();
+      await expect.poll(plotText('region-status-mix'), { timeout: 10_000 }).toContain(`${name} (selected)`);
+      await expect.poll(plotText('compliance-trend'), { timeout: 10_000 }).toContain(name);
       await expect(page.locator('[data-chart="force-ranking"] .plot').textContent()).resolves.toContain('selected');
 
       // The headline and the overdue list narrow to the force, with the numbers the SQL gives under Node.

@@ -25,9 +25,14 @@ describe('national view on the demo data', () => {
   it('draws the 43 forces in each chart, labels illustrative data, and asks only its own origin', async () => {
     const { page, requests, errors, context } = await openApp(browser, baseUrl);
     try {
-      await expect(page.locator('[data-chart="force-ranking"] svg g[aria-label="bar"] rect').count()).resolves.toBe(43);
-      await expect(page.locator('[data-chart="region-force-rates"] svg g[aria-label="dot"] circle').count()).resolves.toBe(43);
-      await expect(page.locator('[data-chart="region-status-mix"] svg g[aria-label="bar"] rect').count()).resolves.toBeGreaterThan(10);
+      // Charts far below the screen draw when scrolled to (or when the browser is idle).
+      const marksIn = async (chart: string, marks: string) => {
+        await page.locator(`[data-chart="${chart}"]`).scrollIntoViewIfNeeded();
+        return () => page.locator(`[data-chart="${chart}"] svg ${marks}`).count();
+      };
+      await expect.poll(await marksIn('force-ranking', 'g[aria-label="bar"] rect')).toBe(43);
+      await expect.poll(await marksIn('region-force-rates', 'g[aria-label="dot"] circle')).toBe(43);
+      await expect.poll(await marksIn('region-status-mix', 'g[aria-label="bar"] rect')).toBeGreaterThan(10);
       await expect(page.getByTestId('illustrative-notice').textContent()).resolves.toContain('Illustrative statuses');
       for (const source of await page.locator('.chart-frame .source').allTextContents()) {
         expect(source).toContain('Illustrative statuses');
