@@ -1,5 +1,4 @@
-import { PAIR_STATUS_CTE } from './pair-status.sql';
-import { PAIR_TIMING_CTE } from './pair-timing.sql';
+import type { PairRows } from './pair-timing.sql';
 
 /**
  * One row per force × benchmark measure: the force's numerator, denominator and rate, and its
@@ -10,7 +9,7 @@ import { PAIR_TIMING_CTE } from './pair-timing.sql';
  * - overdue: overdue ÷ in scope.
  * - on_time: on time ÷ in scope with the deadline passed.
  */
-export const FORCE_MEASURES_CTE = `${PAIR_STATUS_CTE}, ${PAIR_TIMING_CTE},
+export const forceMeasuresCte = (pairs: PairRows) => `${pairs.timed},
 force_counts AS (
   SELECT force_id, any_value(name) AS name, any_value(region) AS region,
          count(*) FILTER (in_scope) AS in_scope,

@@ -5,6 +5,7 @@ import { forceRecommendations, type ForceRecommendation } from './force-recommen
 import { peerAggregates, type GroupAggregate } from './peer-aggregates.sql';
 import { responses, type ResponseRow } from './responses.sql';
 import { statusHistory, type StatusSegment } from './status-history.sql';
+import { FAST_PAIRS } from './preagg/pair-status-fast.sql';
 import { benchmarkFilters } from './subject-filters';
 import { inputsOf, runParts, type ViewParts } from './view-parts';
 
@@ -29,9 +30,9 @@ export function forceViewParts(db: Connector, filters: Filters, subject: Benchma
   const shared = inputsOf(filterParams(scoped));
   const bySubject = inputsOf([shared, subject.force, subject.compare, subject.peers]);
   return {
-    benchmark: { inputs: bySubject, run: () => forceBenchmark(db, scoped, subject) },
-    groups: { inputs: bySubject, run: () => peerAggregates(db, scoped, subject) },
-    recommendations: { inputs: inputsOf([shared, forces]), run: () => forceRecommendations(db, scoped, forces) },
+    benchmark: { inputs: bySubject, run: () => forceBenchmark(db, scoped, subject, FAST_PAIRS) },
+    groups: { inputs: bySubject, run: () => peerAggregates(db, scoped, subject, FAST_PAIRS) },
+    recommendations: { inputs: inputsOf([shared, forces]), run: () => forceRecommendations(db, scoped, forces, FAST_PAIRS) },
     history: { inputs: inputsOf([shared, subject.force]), run: () => statusHistory(db, scoped, subject.force) },
     compareHistory: {
       inputs: inputsOf([shared, subject.compare]),

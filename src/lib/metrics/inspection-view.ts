@@ -5,6 +5,7 @@ import { inspectionMatrix, type MatrixCell } from './inspection-matrix.sql';
 import { onTimeByRecommendation, type RecommendationOnTime } from './on-time.sql';
 import { recommendationList, type RecommendationListing } from './reference-lists.sql';
 import { responses, responseSummary, type ResponseRow, type ResponseSummary } from './responses.sql';
+import { FAST_PAIRS } from './preagg/pair-status-fast.sql';
 import { inspectionFilters } from './subject-filters';
 import { inputsOf, runParts, type ViewParts } from './view-parts';
 
@@ -30,9 +31,9 @@ export function inspectionViewParts(
   const inputs = inputsOf([...filterParams(scoped), inspectionId]);
   return {
     recommendations: { inputs: inputsOf([inspectionId]), run: () => recommendationList(db, inspectionId) },
-    matrix: { inputs, run: () => inspectionMatrix(db, scoped, inspectionId) },
-    curves: { inputs, run: () => completionCurves(db, scoped, inspectionId) },
-    onTime: { inputs, run: () => onTimeByRecommendation(db, scoped, inspectionId) },
+    matrix: { inputs, run: () => inspectionMatrix(db, scoped, inspectionId, FAST_PAIRS) },
+    curves: { inputs, run: () => completionCurves(db, scoped, inspectionId, FAST_PAIRS) },
+    onTime: { inputs, run: () => onTimeByRecommendation(db, scoped, inspectionId, FAST_PAIRS) },
     responses: { inputs, run: () => responses(db, scoped, { forces: [], inspection: inspectionId, recordedOnly: true }) },
     responseSummary: { inputs, run: () => responseSummary(db, scoped, { forces: [], inspection: inspectionId }) },
   };

@@ -2,24 +2,28 @@ import type { Connector } from '../db/connector';
 import { filterParams, recommendationKey, type Filters } from './filters';
 import { forceCompliance, headline, regionStatusMix, type ForceCompliance, type Headline, type RegionStatusShare } from './national.sql';
 import { inspectionOptions, type InspectionOption } from './inspection-options.sql';
-import { DEFAULT_OVERDUE_SORT, overdueList, type OverdueList, type OverdueSort } from './overdue.sql';
+import { DEFAULT_OVERDUE_SORT, OVERDUE_LIST_LIMIT, overdueList, type OverdueList, type OverdueSort } from './overdue.sql';
 import { complianceTrends, type TrendPoint } from './trends.sql';
 import { trendMarkers, type TrendMarker } from './trend-markers.sql';
 import {
   complianceTrendsFast, forceComplianceFast, headlineFast, regionStatusMixFast,
 } from './preagg/national-fast.sql';
+import { FAST_PAIRS } from './preagg/pair-status-fast.sql';
 import { inputsOf, runParts, type ViewParts } from './view-parts';
 
 /**
- * The national figures come from the pre-aggregates (same rows, far fewer read: see
+ * The national figures come from the daily counts per force (same rows, far fewer read: see
  * tests/sql/preagg-equivalence.test.ts) unless one recommendation is chosen, which they do not
  * keep apart; the headline's count of recommendations also needs the pairs under a status filter.
+ * Those, and the overdue list, read each pair's state on D instead (preagg-pair-states.test.ts).
  */
 const usePreaggregates = (filters: Filters) => filters.recommendation === null;
 const headlineOf = (db: Connector, f: Filters) =>
-  usePreaggregates(f) && f.statuses.length === 0 ? headlineFast(db, f) : headline(db, f);
-const forceComplianceOf = (db: Connector, f: Filters) => (usePreaggregates(f) ? forceComplianceFast(db, f) : forceCompliance(db, f));
-const regionStatusMixOf = (db: Connector, f: Filters) => (usePreaggregates(f) ? regionStatusMixFast(db, f) : regionStatusMix(db, f));
+  usePreaggregates(f) && f.statuses.length === 0 ? headlineFast(db, f) : headline(db, f, FAST_PAIRS);
+const forceComplianceOf = (db: Connector, f: Filters) =>
+  usePreaggregates(f) ? forceComplianceFast(db, f) : forceCompliance(db, f, FAST_PAIRS);
+const regionStatusMixOf = (db: Connector, f: Filters) =>
+  usePreaggregates(f) ? regionStatusMixFast(db, f) : regionStatusMix(db, f, FAST_PAIRS);
 const complianceTrendsOf = (db: Connector, f: Filters) => (usePreaggregates(f) ? complianceTrendsFast(db, f) : complianceTrends(db, f));
 
 /**
@@ -71,7 +75,7 @@ export function nationalViewParts(
     },
     overdue: {
       inputs: inputsOf([...filterParams(filters), overdueSort.key, overdueSort.descending]),
-      run: () => overdueList(db, filters, overdueSort),
+      run: () => overdueList(db, filters, overdueSort, OVERDUE_LIST_LIMIT, FAST_PAIRS),
     },
     trends: { inputs: inputsOf(filterParams(everyForce)), run: () => complianceTrendsOf(db, everyForce) },
     forceTrend: {

@@ -1,4 +1,5 @@
 import type { Connector } from '../../db/connector';
+import { BUILD_PAIR_STATES } from './build-pair-states';
 
 /** The statuses that can be overdue: in scope and not complete. */
 export const OVERDUE_STATUSES = ['not_started', 'in_progress', 'pending_closure', 'no_update'] as const;
@@ -79,4 +80,5 @@ ORDER BY day`;
 export async function buildPreaggregates(db: Connector): Promise<void> {
   await db.query(BUILD_SEGMENTS);
   await db.query(BUILD_FORCE_DAY);
+  await db.query(BUILD_PAIR_STATES);
 }
