@@ -9,7 +9,12 @@ import { forceCompliance, headline, regionStatusMix } from '../../src/lib/metric
 import { onTimeByRecommendation } from '../../src/lib/metrics/on-time.sql';
 import { OVERDUE_SORT_KEYS, overdueList } from '../../src/lib/metrics/overdue.sql';
 import { peerAggregates } from '../../src/lib/metrics/peer-aggregates.sql';
+import { DAILY_STATUS_FAST, SEGMENT_INTERVALS } from '../../src/lib/metrics/preagg/history-fast.sql';
 import { FAST_PAIRS } from '../../src/lib/metrics/preagg/pair-status-fast.sql';
+import { MEASURE_COUNTS_FAST } from '../../src/lib/metrics/preagg/national-fast.sql';
+import { pairMeasureCounts } from '../../src/lib/metrics/force-measures.sql';
+import { statusHistory } from '../../src/lib/metrics/status-history.sql';
+import { complianceTrends } from '../../src/lib/metrics/trends.sql';
 import { refreshPreaggregates } from '../../src/lib/metrics/preagg/refresh-preaggregates';
 import { openDemoData } from './demo-data';
 import { filterCombinations } from './filter-combinations';
@@ -29,20 +34,29 @@ async function expectSame(db: Connector, filters: Filters, inspection: string, f
   expect(await overdueList(db, filters, sort, 5, FAST_PAIRS), label).toEqual(await overdueList(db, filters, sort, 5));
   expect(await forceRecommendations(db, filters, forces, FAST_PAIRS), label).toEqual(await forceRecommendations(db, filters, forces));
   const subject = { force: forces[0]!, compare: forces[1] ?? null, peers: forces };
-  expect(await forceBenchmark(db, filters, subject, FAST_PAIRS), label).toEqual(await forceBenchmark(db, filters, subject));
-  expect(await peerAggregates(db, filters, subject, FAST_PAIRS), label).toEqual(await peerAggregates(db, filters, subject));
+  const benchmark = await forceBenchmark(db, filters, subject);
+  const groups = await peerAggregates(db, filters, subject);
+  expect(await forceBenchmark(db, filters, subject, pairMeasureCounts(FAST_PAIRS)), label).toEqual(benchmark);
+  expect(await peerAggregates(db, filters, subject, pairMeasureCounts(FAST_PAIRS)), label).toEqual(groups);
+  // The daily counts per force keep no status or recommendation apart: the force view sets neither.
+  if (filters.statuses.length === 0 && filters.recommendation === null) {
+    expect(await forceBenchmark(db, filters, subject, MEASURE_COUNTS_FAST), label).toEqual(benchmark);
+    expect(await peerAggregates(db, filters, subject, MEASURE_COUNTS_FAST), label).toEqual(groups);
+  }
   expect(await inspectionMatrix(db, filters, inspection, FAST_PAIRS), label).toEqual(await inspectionMatrix(db, filters, inspection));
   expect(await completionCurves(db, filters, inspection, FAST_PAIRS), label).toEqual(await completionCurves(db, filters, inspection));
   expect(await onTimeByRecommendation(db, filters, inspection, FAST_PAIRS), label).toEqual(await onTimeByRecommendation(db, filters, inspection));
+  expect(await statusHistory(db, filters, forces[0]!, DAILY_STATUS_FAST), label).toEqual(await statusHistory(db, filters, forces[0]!));
+  expect(await complianceTrends(db, filters, SEGMENT_INTERVALS), label).toEqual(await complianceTrends(db, filters));
 }
 
-describe('per-pair pre-aggregates equal the plain definitions', () => {
+describe('per-pair and history pre-aggregates equal the plain definitions', () => {
   let fixture: Connector;
   let demo: Connector;
   beforeAll(async () => {
     fixture = await openFixture();
     // More edges than the shared fixture: not applicable; evidence older than the last update and
-    // blank evidence after it; an update before publication; pending then complete on one day and
+    // blank evidence after it; an update before publication, the same status again after it; pending then complete on one day and
     // complete then in progress on another; a complete that is later reopened.
     await fixture.query(`INSERT INTO status_updates VALUES
       (10, 'b', 'I1', 2, 'in_progress', DATE '2024-03-01', 'Plan agreed', 'PCC response'),
@@ -51,7 +65,8 @@ describe('per-pair pre-aggregates equal the plain definitions', () => {
       (13, 'b', 'I2', 1, 'in_progress', DATE '2024-05-15', 'Started before publication', 'tracker'),
       (14, 'a', 'I1', 1, 'in_progress', DATE '2024-04-10', NULL, 'tracker'),
       (15, 'c', 'I1', 2, 'pending_closure', DATE '2024-02-20', 'Done, awaiting sign-off', 'tracker'),
-      (16, 'c', 'I1', 2, 'complete', DATE '2024-02-20', NULL, 'tracker')`);
+      (16, 'c', 'I1', 2, 'complete', DATE '2024-02-20', NULL, 'tracker'),
+      (17, 'b', 'I2', 1, 'in_progress', DATE '2024-06-10', NULL, 'tracker')`);
     await refreshPreaggregates(fixture);
     demo = await openDemoData();
   }, 120_000);

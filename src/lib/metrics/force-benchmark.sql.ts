@@ -1,8 +1,8 @@
 import type { Connector } from '../db/connector';
 import type { BenchmarkMeasure } from './benchmark-measures';
 import type { Filters } from './filters';
-import { forceMeasuresCte } from './force-measures.sql';
-import { PLAIN_PAIRS, type PairRows } from './pair-timing.sql';
+import { forceMeasuresCte, pairMeasureCounts } from './force-measures.sql';
+import { PLAIN_PAIRS } from './pair-timing.sql';
 import { rowsOf } from './rows';
 import { idList, subjectSlot, withSubject } from './subject-params';
 
@@ -44,7 +44,7 @@ const [FORCE, COMPARE, PEERS] = [subjectSlot(1), subjectSlot(2), subjectSlot(3)]
  * Rank and percentile by counting, so the SQL reads like the definition:
  * rank = 1 + forces with a better score; percentile = (worse + ½ tied) ÷ other forces.
  */
-const forceBenchmarkSql = (pairs: PairRows) => `WITH ${forceMeasuresCte(pairs)},
+const forceBenchmarkSql = (counts: string) => `WITH ${forceMeasuresCte(counts)},
 ranked AS (
   SELECT a.force_id, a.measure,
          1 + count(*) FILTER (b.score > a.score) AS rank,
@@ -73,9 +73,9 @@ ORDER BY m.measure, r.rank NULLS LAST, m.name`;
 
 /** Every force on every benchmark measure, with rank, percentile and its role for the subject. */
 export async function forceBenchmark(
-  db: Connector, filters: Filters, subject: BenchmarkSubject, pairs = PLAIN_PAIRS,
+  db: Connector, filters: Filters, subject: BenchmarkSubject, counts = pairMeasureCounts(PLAIN_PAIRS),
 ): Promise<ForceMeasure[]> {
   return rowsOf<ForceMeasure>(
-    await db.query(forceBenchmarkSql(pairs), withSubject(filters, subject.force, subject.compare ?? '', idList(subject.peers))),
+    await db.query(forceBenchmarkSql(counts), withSubject(filters, subject.force, subject.compare ?? '', idList(subject.peers))),
   );
 }

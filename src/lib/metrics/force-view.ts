@@ -5,6 +5,8 @@ import { forceRecommendations, type ForceRecommendation } from './force-recommen
 import { peerAggregates, type GroupAggregate } from './peer-aggregates.sql';
 import { responses, type ResponseRow } from './responses.sql';
 import { statusHistory, type StatusSegment } from './status-history.sql';
+import { DAILY_STATUS_FAST } from './preagg/history-fast.sql';
+import { MEASURE_COUNTS_FAST } from './preagg/national-fast.sql';
 import { FAST_PAIRS } from './preagg/pair-status-fast.sql';
 import { benchmarkFilters } from './subject-filters';
 import { inputsOf, runParts, type ViewParts } from './view-parts';
@@ -30,13 +32,13 @@ export function forceViewParts(db: Connector, filters: Filters, subject: Benchma
   const shared = inputsOf(filterParams(scoped));
   const bySubject = inputsOf([shared, subject.force, subject.compare, subject.peers]);
   return {
-    benchmark: { inputs: bySubject, run: () => forceBenchmark(db, scoped, subject, FAST_PAIRS) },
-    groups: { inputs: bySubject, run: () => peerAggregates(db, scoped, subject, FAST_PAIRS) },
+    benchmark: { inputs: bySubject, run: () => forceBenchmark(db, scoped, subject, MEASURE_COUNTS_FAST) },
+    groups: { inputs: bySubject, run: () => peerAggregates(db, scoped, subject, MEASURE_COUNTS_FAST) },
     recommendations: { inputs: inputsOf([shared, forces]), run: () => forceRecommendations(db, scoped, forces, FAST_PAIRS) },
-    history: { inputs: inputsOf([shared, subject.force]), run: () => statusHistory(db, scoped, subject.force) },
+    history: { inputs: inputsOf([shared, subject.force]), run: () => statusHistory(db, scoped, subject.force, DAILY_STATUS_FAST) },
     compareHistory: {
       inputs: inputsOf([shared, subject.compare]),
-      run: async () => (subject.compare ? statusHistory(db, scoped, subject.compare) : null),
+      run: async () => (subject.compare ? statusHistory(db, scoped, subject.compare, DAILY_STATUS_FAST) : null),
     },
     responses: {
       inputs: inputsOf([shared, forces]),

@@ -8,6 +8,7 @@ import { trendMarkers, type TrendMarker } from './trend-markers.sql';
 import {
   complianceTrendsFast, forceComplianceFast, headlineFast, regionStatusMixFast,
 } from './preagg/national-fast.sql';
+import { SEGMENT_INTERVALS } from './preagg/history-fast.sql';
 import { FAST_PAIRS } from './preagg/pair-status-fast.sql';
 import { inputsOf, runParts, type ViewParts } from './view-parts';
 
@@ -24,7 +25,8 @@ const forceComplianceOf = (db: Connector, f: Filters) =>
   usePreaggregates(f) ? forceComplianceFast(db, f) : forceCompliance(db, f, FAST_PAIRS);
 const regionStatusMixOf = (db: Connector, f: Filters) =>
   usePreaggregates(f) ? regionStatusMixFast(db, f) : regionStatusMix(db, f, FAST_PAIRS);
-const complianceTrendsOf = (db: Connector, f: Filters) => (usePreaggregates(f) ? complianceTrendsFast(db, f) : complianceTrends(db, f));
+const complianceTrendsOf = (db: Connector, f: Filters) =>
+  usePreaggregates(f) ? complianceTrendsFast(db, f) : complianceTrends(db, f, SEGMENT_INTERVALS);
 
 /**
  * Everything the national view shows for one set of filters. Charts that compare forces or regions

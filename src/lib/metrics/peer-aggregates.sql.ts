@@ -2,8 +2,8 @@ import type { Connector } from '../db/connector';
 import type { BenchmarkMeasure } from './benchmark-measures';
 import type { BenchmarkSubject } from './force-benchmark.sql';
 import type { Filters } from './filters';
-import { forceMeasuresCte } from './force-measures.sql';
-import { PLAIN_PAIRS, type PairRows } from './pair-timing.sql';
+import { forceMeasuresCte, pairMeasureCounts } from './force-measures.sql';
+import { PLAIN_PAIRS } from './pair-timing.sql';
 import { rowsOf } from './rows';
 import { idList, subjectSlot, withSubject } from './subject-params';
 
@@ -28,7 +28,7 @@ export interface GroupAggregate {
 
 const [FORCE, COMPARE, PEERS] = [subjectSlot(1), subjectSlot(2), subjectSlot(3)];
 
-const peerAggregatesSql = (pairs: PairRows) => `WITH ${forceMeasuresCte(pairs)},
+const peerAggregatesSql = (counts: string) => `WITH ${forceMeasuresCte(counts)},
 subject_regions AS (
   SELECT (SELECT region FROM forces WHERE force_id = ${FORCE}) AS focus_region,
          (SELECT region FROM forces WHERE force_id = ${COMPARE}) AS compare_region
@@ -62,9 +62,9 @@ ORDER BY g.ord, m.measure`;
 
 /** Pooled and median figures for the force, its comparison, peers, region(s) and the nation. */
 export async function peerAggregates(
-  db: Connector, filters: Filters, subject: BenchmarkSubject, pairs = PLAIN_PAIRS,
+  db: Connector, filters: Filters, subject: BenchmarkSubject, counts = pairMeasureCounts(PLAIN_PAIRS),
 ): Promise<GroupAggregate[]> {
   return rowsOf<GroupAggregate>(
-    await db.query(peerAggregatesSql(pairs), withSubject(filters, subject.force, subject.compare ?? '', idList(subject.peers))),
+    await db.query(peerAggregatesSql(counts), withSubject(filters, subject.force, subject.compare ?? '', idList(subject.peers))),
   );
 }

@@ -12,9 +12,23 @@
  * - overdue_from: the first day the row counts as overdue (in scope, not complete, due date
  *   passed, report published), or null. Overdue on D ⟺ overdue_from ≤ D < state_to.
  *
- * Sorted by recommendation then force, so a query about one report or one recommendation skips
- * most of the table.
+ * Update rows that end before publication stay: no lookup on a date the report is out finds them,
+ * but the force's status history shows them. Sorted by recommendation then force, so a query about
+ * one report or one recommendation skips most of the table.
  */
+/**
+ * `firsts`: each pair's first complete update and its first complete or pending_closure one, ever, over every update (of two on one day, either counts: the first-done definition reads
+ * updates, not the status that stands).
+ */
+export const FIRSTS_CTE = `
+firsts AS (
+  SELECT force_id, inspection_id, rec_no,
+         min(as_of) FILTER (status = 'complete') AS first_complete,
+         min(as_of) FILTER (status IN ('complete', 'pending_closure')) AS first_reported
+  FROM status_updates
+  GROUP BY force_id, inspection_id, rec_no
+)`;
+
 export const BUILD_PAIR_STATES = `CREATE OR REPLACE TABLE preagg_pair_states AS
 WITH pairs AS (
   SELECT f.force_id, r.inspection_id, r.rec_no, r.due_date, i.published
@@ -34,13 +48,7 @@ days AS (
   FROM has_evidence
   GROUP BY force_id, inspection_id, rec_no, as_of
 ),
-firsts AS (
-  SELECT force_id, inspection_id, rec_no,
-         min(as_of) FILTER (status = 'complete') AS first_complete,
-         min(as_of) FILTER (status IN ('complete', 'pending_closure')) AS first_reported
-  FROM status_updates
-  GROUP BY force_id, inspection_id, rec_no
-),
+${FIRSTS_CTE},
 updated AS (
   SELECT p.force_id, p.inspection_id, p.rec_no, p.due_date, p.published, d.status,
          d.as_of AS state_from,
@@ -52,7 +60,7 @@ updated AS (
   WINDOW pair_days AS (PARTITION BY d.force_id, d.inspection_id, d.rec_no ORDER BY d.as_of)
 ),
 states AS (
-  SELECT * FROM updated WHERE state_to > published
+  SELECT * FROM updated
   UNION ALL
   SELECT p.force_id, p.inspection_id, p.rec_no, p.due_date, p.published, 'no_update', p.published,
          coalesce(min(u.state_from), DATE '9999-12-31'), NULL, NULL, NULL
