@@ -32,6 +32,8 @@ if (!(runs >= 1 && warmup >= 0)) throw new Error('--runs must be at least 1 and 
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
 const loadStart = loadavg()[0]!;
+// Read before the runs: the code measured is the code checked out when they began.
+const commit = `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' with uncommitted changes' : ''}`;
 const results: SizeTimes[] = [];
 
 for (const size of sizes) {
@@ -41,8 +43,11 @@ for (const size of sizes) {
   for (const interaction of await interactionsOf(loaded.db)) {
     const samples = new Map<string, number[]>();
     const totals: number[] = [];
+    const cpuTotals: number[] = [];
     for (let i = 0; i < warmup + runs; i++) {
       let total = 0;
+      // CPU time of this process: what the queries cost when other work shares the cores.
+      const cpuStart = process.cpuUsage();
       for (const [name, part] of Object.entries(interaction.parts(i))) {
         const started = performance.now();
         await part.run();
@@ -50,23 +55,28 @@ for (const size of sizes) {
         total += ms;
         if (i >= warmup) samples.set(name, [...(samples.get(name) ?? []), ms]);
       }
-      if (i >= warmup) totals.push(total);
+      const cpu = process.cpuUsage(cpuStart);
+      if (i >= warmup) {
+        totals.push(total);
+        cpuTotals.push((cpu.user + cpu.system) / 1000);
+      }
     }
     const times: InteractionTimes = {
       view: interaction.view,
       name: interaction.name,
       total: summarise(totals)!,
+      cpu: summarise(cpuTotals)!,
       queries: [...samples].map(([name, ms]) => ({ name, summary: summarise(ms)! })),
     };
     interactions.push(times);
-    console.log(`  ${interaction.view} · ${interaction.name}: ${times.queries.length} queries, median ${times.total.median.toFixed(1)} ms, p95 ${times.total.p95.toFixed(1)} ms`);
+    console.log(`  ${interaction.view} · ${interaction.name}: ${times.queries.length} queries, median ${times.total.median.toFixed(1)} ms, p95 ${times.total.p95.toFixed(1)} ms, CPU median ${times.cpu.median.toFixed(1)} ms`);
   }
   results.push({ size, updates: loaded.updates, pairs: loaded.pairs, preaggregateMs: loaded.preaggregateMs, derivedRows: loaded.derivedRows, interactions });
 }
 
 const markdown = queryTimesMarkdown({
   date: new Date().toISOString(),
-  commit: `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' with uncommitted changes' : ''}`,
+  commit,
   node: process.version,
   runs,
   warmup,

@@ -79,3 +79,13 @@ SELECT s.force_id, s.inspection_id, s.rec_no, s.due_date, s.published, s.status,
 FROM states s
 LEFT JOIN firsts f ON f.force_id = s.force_id AND f.inspection_id = s.inspection_id AND f.rec_no = s.rec_no
 ORDER BY s.inspection_id, s.rec_no, s.force_id, s.state_from`;
+
+/**
+ * `preagg_force_days`: each force's status on each day with an update, sorted by force, so one
+ * force's status history reads its own rows only.
+ */
+export const BUILD_FORCE_DAYS = `CREATE OR REPLACE TABLE preagg_force_days AS
+SELECT force_id, inspection_id, rec_no, state_from AS as_of, status
+FROM preagg_pair_states
+WHERE last_update IS NOT NULL
+ORDER BY force_id, inspection_id, rec_no, as_of`;

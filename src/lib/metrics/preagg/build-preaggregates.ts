@@ -1,5 +1,5 @@
 import type { Connector } from '../../db/connector';
-import { BUILD_PAIR_STATES, FIRSTS_CTE } from './build-pair-states';
+import { BUILD_FORCE_DAYS, BUILD_PAIR_STATES, FIRSTS_CTE } from './build-pair-states';
 
 /** The statuses that can be overdue: in scope and not complete. */
 export const OVERDUE_STATUSES = ['not_started', 'in_progress', 'pending_closure', 'no_update'] as const;
@@ -100,4 +100,5 @@ export async function buildPreaggregates(db: Connector): Promise<void> {
   await db.query(BUILD_SEGMENTS);
   await db.query(BUILD_FORCE_DAY);
   await db.query(BUILD_PAIR_STATES);
+  await db.query(BUILD_FORCE_DAYS);
 }

@@ -3,12 +3,12 @@
  * tests/sql/preagg-pair-states.test.ts holds each query equal to its plain twin.
  */
 
-/** statusHistory's `daily` ($1 D, $3 force): the update rows of `preagg_pair_states`, one per day. */
+/** statusHistory's `daily` ($1 D, $3 force): the force's rows of `preagg_force_days`. */
 export const DAILY_STATUS_FAST = `
 daily AS (
-  SELECT inspection_id, rec_no, state_from AS as_of, status
-  FROM preagg_pair_states
-  WHERE force_id = $3 AND state_from <= $1::DATE AND last_update IS NOT NULL
+  SELECT inspection_id, rec_no, as_of, status
+  FROM preagg_force_days
+  WHERE force_id = $3 AND as_of <= $1::DATE
 )`;
 
 /**
