@@ -14,6 +14,7 @@ export interface LoadedDataset {
   pairs: number;
   /** Wall time of refreshPreaggregates: what every load or change of the data pays once. */
   preaggregateMs: number;
+  preaggregateCpuMs: number;
   /** Rows of each derived table, so the table shows how much an interaction can read. */
   derivedRows: Record<string, number>;
 }
@@ -32,8 +33,11 @@ export async function loadDataset(dataset: Dataset): Promise<LoadedDataset> {
     illustrativeStatuses: new Uint8Array(readFileSync(dataset.statusArrow)),
   });
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   await refreshPreaggregates(db);
   const preaggregateMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStart);
+  const preaggregateCpuMs = (cpu.user + cpu.system) / 1000;
 
   const [counts] = rowsOf<{ updates: number; pairs: number }>(
     await db.query(`SELECT (SELECT count(*) FROM status_updates)::INTEGER AS updates,
@@ -48,6 +52,7 @@ export async function loadDataset(dataset: Dataset): Promise<LoadedDataset> {
     updates: counts!.updates,
     pairs: counts!.pairs,
     preaggregateMs,
+    preaggregateCpuMs,
     derivedRows: Object.fromEntries(tables.map((t) => [t.table_name, t.rows])),
   };
 }

@@ -16,6 +16,7 @@ export interface SizeTimes {
   updates: number;
   pairs: number;
   preaggregateMs: number;
+  preaggregateCpuMs: number;
   derivedRows: Record<string, number>;
   interactions: InteractionTimes[];
 }
@@ -53,7 +54,7 @@ export function queryTimesMarkdown(meta: QueryTimesMeta): string {
     lines.push(
       `## ${size.size}: ${size.updates.toLocaleString('en-GB')} status updates, ${size.pairs.toLocaleString('en-GB')} force × recommendation pairs`,
       '',
-      `Pre-aggregates built in ${Math.round(size.preaggregateMs).toLocaleString('en-GB')} ms (${Object.entries(size.derivedRows)
+      `Pre-aggregates built in ${Math.round(size.preaggregateMs).toLocaleString('en-GB')} ms, CPU ${Math.round(size.preaggregateCpuMs).toLocaleString('en-GB')} ms (${Object.entries(size.derivedRows)
         .map(([table, rows]) => `${table} ${rows.toLocaleString('en-GB')} rows`)
         .join(', ')}).`,
       '',

@@ -71,7 +71,7 @@ for (const size of sizes) {
     interactions.push(times);
     console.log(`  ${interaction.view} · ${interaction.name}: ${times.queries.length} queries, median ${times.total.median.toFixed(1)} ms, p95 ${times.total.p95.toFixed(1)} ms, CPU median ${times.cpu.median.toFixed(1)} ms`);
   }
-  results.push({ size, updates: loaded.updates, pairs: loaded.pairs, preaggregateMs: loaded.preaggregateMs, derivedRows: loaded.derivedRows, interactions });
+  results.push({ size, updates: loaded.updates, pairs: loaded.pairs, preaggregateMs: loaded.preaggregateMs, preaggregateCpuMs: loaded.preaggregateCpuMs, derivedRows: loaded.derivedRows, interactions });
 }
 
 const markdown = queryTimesMarkdown({

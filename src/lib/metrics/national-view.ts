@@ -9,7 +9,7 @@ import {
   complianceTrendsFast, forceComplianceFast, headlineFast, regionStatusMixFast,
 } from './preagg/national-fast.sql';
 import { SEGMENT_INTERVALS } from './preagg/history-fast.sql';
-import { FAST_PAIRS } from './preagg/pair-status-fast.sql';
+import { FAST_PAIRS, OVERDUE_PAIRS } from './preagg/pair-status-fast.sql';
 import { inputsOf, runParts, type ViewParts } from './view-parts';
 
 /**
@@ -77,7 +77,7 @@ export function nationalViewParts(
     },
     overdue: {
       inputs: inputsOf([...filterParams(filters), overdueSort.key, overdueSort.descending]),
-      run: () => overdueList(db, filters, overdueSort, OVERDUE_LIST_LIMIT, FAST_PAIRS),
+      run: () => overdueList(db, filters, overdueSort, OVERDUE_LIST_LIMIT, OVERDUE_PAIRS),
     },
     trends: { inputs: inputsOf(filterParams(everyForce)), run: () => complianceTrendsOf(db, everyForce) },
     forceTrend: {

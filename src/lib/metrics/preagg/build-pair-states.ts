@@ -17,12 +17,14 @@
  * one report or one recommendation skips most of the table.
  */
 /**
- * `firsts`: each pair's first complete update and its first complete or pending_closure one, ever, over every update (of two on one day, either counts: the first-done definition reads
+ * `firsts`: each pair's first update, its first complete one and its first complete or
+ * pending_closure one, ever, over every update (of two on one day, either counts: the first-done definition reads
  * updates, not the status that stands).
  */
 export const FIRSTS_CTE = `
 firsts AS (
   SELECT force_id, inspection_id, rec_no,
+         min(as_of) AS first_update,
          min(as_of) FILTER (status = 'complete') AS first_complete,
          min(as_of) FILTER (status IN ('complete', 'pending_closure')) AS first_reported
   FROM status_updates
@@ -63,11 +65,10 @@ states AS (
   SELECT * FROM updated
   UNION ALL
   SELECT p.force_id, p.inspection_id, p.rec_no, p.due_date, p.published, 'no_update', p.published,
-         coalesce(min(u.state_from), DATE '9999-12-31'), NULL, NULL, NULL
+         coalesce(f.first_update, DATE '9999-12-31'), NULL, NULL, NULL
   FROM pairs p
-  LEFT JOIN updated u ON u.force_id = p.force_id AND u.inspection_id = p.inspection_id AND u.rec_no = p.rec_no
-  GROUP BY ALL
-  HAVING coalesce(min(u.state_from), DATE '9999-12-31') > p.published
+  LEFT JOIN firsts f ON f.force_id = p.force_id AND f.inspection_id = p.inspection_id AND f.rec_no = p.rec_no
+  WHERE coalesce(f.first_update, DATE '9999-12-31') > p.published
 )
 SELECT s.force_id, s.inspection_id, s.rec_no, s.due_date, s.published, s.status, s.state_from, s.state_to,
        s.last_update, s.last_source,
@@ -79,6 +80,15 @@ SELECT s.force_id, s.inspection_id, s.rec_no, s.due_date, s.published, s.status,
 FROM states s
 LEFT JOIN firsts f ON f.force_id = s.force_id AND f.inspection_id = s.inspection_id AND f.rec_no = s.rec_no
 ORDER BY s.inspection_id, s.rec_no, s.force_id, s.state_from`;
+
+/**
+ * `preagg_overdue_states`: the rows of preagg_pair_states that are overdue on some day, sorted by
+ * the day they end, so "overdue on D" for a recent D reads little more than the rows still open.
+ */
+export const BUILD_OVERDUE_STATES = `CREATE OR REPLACE TABLE preagg_overdue_states AS
+SELECT * FROM preagg_pair_states
+WHERE overdue_from IS NOT NULL
+ORDER BY state_to, inspection_id, rec_no, force_id`;
 
 /**
  * `preagg_force_days`: each force's status on each day with an update, sorted by force, so one

@@ -1,5 +1,5 @@
 import type { Connector } from '../../db/connector';
-import { BUILD_FORCE_DAYS, BUILD_PAIR_STATES, FIRSTS_CTE } from './build-pair-states';
+import { BUILD_FORCE_DAYS, BUILD_OVERDUE_STATES, BUILD_PAIR_STATES, FIRSTS_CTE } from './build-pair-states';
 
 /** The statuses that can be overdue: in scope and not complete. */
 export const OVERDUE_STATUSES = ['not_started', 'in_progress', 'pending_closure', 'no_update'] as const;
@@ -96,9 +96,15 @@ FROM changes
 GROUP BY force_id, inspection_id, day
 ORDER BY day`;
 
+/** Each pre-aggregate's build, in the order they depend on each other. */
+export const PREAGGREGATE_BUILDS = [
+  ['preagg_segments', BUILD_SEGMENTS],
+  ['preagg_force_day', BUILD_FORCE_DAY],
+  ['preagg_pair_states', BUILD_PAIR_STATES],
+  ['preagg_overdue_states', BUILD_OVERDUE_STATES],
+  ['preagg_force_days', BUILD_FORCE_DAYS],
+] as const;
+
 export async function buildPreaggregates(db: Connector): Promise<void> {
-  await db.query(BUILD_SEGMENTS);
-  await db.query(BUILD_FORCE_DAY);
-  await db.query(BUILD_PAIR_STATES);
-  await db.query(BUILD_FORCE_DAYS);
+  for (const [, sql] of PREAGGREGATE_BUILDS) await db.query(sql);
 }

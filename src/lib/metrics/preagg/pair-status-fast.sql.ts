@@ -7,13 +7,13 @@ import { timedCte, type PairRows } from '../pair-timing.sql';
  * updates. Same columns first, same rows, same parameters; tests/sql/preagg-equivalence.test.ts
  * holds them equal. The rows also carry the last update and evidence as on D.
  */
-const PAIR_STATUS_FAST_CTE = `
+const pairStatusFastCte = (table: string) => `
 pair_status AS (
   SELECT s.force_id, f.name, f.region, s.inspection_id, s.rec_no, s.due_date, s.published, s.status,
          ${IN_SCOPE('s.status')} AS in_scope,
          s.last_update, s.last_source, s.evidence, s.evidence_as_of, s.evidence_source,
          s.first_complete, s.first_reported
-  FROM preagg_pair_states s
+  FROM ${table} s
   JOIN forces f ON f.force_id = s.force_id
   WHERE s.state_from <= $1::DATE AND $1::DATE < s.state_to AND s.published <= $1::DATE
     AND ${pairFilters({ inspection: 's.inspection_id', recNo: 's.rec_no', region: 'f.region', force: 's.force_id' })}
@@ -34,8 +34,17 @@ pair_updates AS (
   FROM ${chosen}
 )`;
 
-export const FAST_PAIRS: PairRows = {
-  scored: PAIR_STATUS_FAST_CTE,
-  timed: `${PAIR_STATUS_FAST_CTE}, ${PAIR_TIMING_FAST_CTE}`,
+const fastPairRows = (table: string): PairRows => ({
+  scored: pairStatusFastCte(table),
+  timed: `${pairStatusFastCte(table)}, ${PAIR_TIMING_FAST_CTE}`,
   updates: fastPairUpdates,
-};
+});
+
+export const FAST_PAIRS = fastPairRows('preagg_pair_states');
+
+/**
+ * For the overdue list only: the rows of `preagg_overdue_states`, those that can be overdue, sorted
+ * by their end, so a recent D skips the rows that ended before it. Never overdue rows are missing,
+ * so no other metric may read these.
+ */
+export const OVERDUE_PAIRS = fastPairRows('preagg_overdue_states');
