@@ -1,5 +1,6 @@
 import { openNodeConnector } from '../../src/lib/db/node-connector';
 import type { Connector } from '../../src/lib/db/connector';
+import { refreshPreaggregates } from '../../src/lib/metrics/preagg/refresh-preaggregates';
 import { CREATE_TABLES } from '../../src/lib/data/schema';
 import { defaultFilters, type Filters } from '../../src/lib/metrics/filters';
 
@@ -63,6 +64,8 @@ export async function openForceFixture(): Promise<Connector> {
     ('b', 'I1', DATE '2024-03-06', 'https://example.org/b', NULL),
     ('c', 'I1', NULL, NULL, 'publication date not known'),
     ('e', 'I1', DATE '2024-01-10', NULL, NULL)`);
+  // As every load does: the views read the pre-aggregates.
+  await refreshPreaggregates(db);
   return db;
 }
 

@@ -23,15 +23,18 @@ export async function openNodeConnector(): Promise<Connector> {
   const conn = db.connect();
   for (const setting of OFFLINE_SETTINGS) conn.query(setting);
 
+  // Prepared once per SQL text, as the browser connector does: the same few statements run on
+  // every interaction, and timings under Node should match what the browser pays.
+  const prepared = new Map<string, ReturnType<typeof conn.prepare>>();
   return {
     async query(sql: string, params: readonly SqlParam[] = []): Promise<Table> {
       if (params.length === 0) return conn.query(sql) as unknown as Table;
-      const statement = conn.prepare(sql);
-      try {
-        return statement.query(...params) as unknown as Table;
-      } finally {
-        statement.close();
+      let statement = prepared.get(sql);
+      if (!statement) {
+        statement = conn.prepare(sql);
+        prepared.set(sql, statement);
       }
+      return statement.query(...params) as unknown as Table;
     },
     async registerFile(name, bytes) {
       db.registerFileBuffer(name, bytes);

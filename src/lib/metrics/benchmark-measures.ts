@@ -1,4 +1,4 @@
-/** The measures a force is benchmarked on; FORCE_MEASURES_CTE computes each. */
+/** The measures a force is benchmarked on; forceMeasuresCte computes each. */
 export const BENCHMARK_MEASURES = [
   {
     id: 'compliance',

@@ -1,7 +1,6 @@
 import type { Connector } from '../db/connector';
 import type { Filters } from './filters';
-import { PAIR_STATUS_CTE } from './pair-status.sql';
-import { PAIR_TIMING_CTE } from './pair-timing.sql';
+import { PLAIN_PAIRS, type PairRows } from './pair-timing.sql';
 import { rowsOf } from './rows';
 import { subjectSlot, withSubject } from './subject-params';
 
@@ -26,7 +25,7 @@ const INSPECTION = subjectSlot(1);
  * A step per day on which some force was first done, plus day 0 and D, so every curve starts at
  * publication and runs to the as-of date.
  */
-const COMPLETION_CURVES_SQL = `WITH ${PAIR_STATUS_CTE}, ${PAIR_TIMING_CTE},
+const completionCurvesSql = (pairs: PairRows) => `WITH ${pairs.timed},
 chosen AS (SELECT * FROM timed WHERE inspection_id = ${INSPECTION} AND in_scope),
 per_rec AS (
   SELECT rec_no, count(*) AS forces, any_value(published) AS published, any_value(due_date) AS due_date
@@ -52,8 +51,8 @@ GROUP BY s.rec_no, s.day
 ORDER BY s.rec_no, s.day`;
 
 /** For each recommendation of one report: share of forces done against days since publication. */
-export async function completionCurves(db: Connector, filters: Filters, inspectionId: string): Promise<CompletionPoint[]> {
-  return rowsOf<CompletionPoint>(await db.query(COMPLETION_CURVES_SQL, withSubject(filters, inspectionId)));
+export async function completionCurves(db: Connector, filters: Filters, inspectionId: string, pairs = PLAIN_PAIRS): Promise<CompletionPoint[]> {
+  return rowsOf<CompletionPoint>(await db.query(completionCurvesSql(pairs), withSubject(filters, inspectionId)));
 }
 
 export const COMPLETION_CURVE_DEFINITION =

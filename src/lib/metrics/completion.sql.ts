@@ -1,6 +1,6 @@
 import type { Connector } from '../db/connector';
 import { filterParams, type Filters } from './filters';
-import { PAIR_STATUS_CTE } from './pair-status.sql';
+import { PLAIN_PAIRS } from './pair-timing.sql';
 import { rowsOf } from './rows';
 
 export interface CompletionSummary {
@@ -16,7 +16,7 @@ export interface CompletionSummary {
  * On time: first `complete` update on or before `due_date`.
  * Time to complete: first `complete` as_of − report `published`.
  */
-const COMPLETION_SQL = `WITH ${PAIR_STATUS_CTE},
+const COMPLETION_SQL = `WITH ${PLAIN_PAIRS.scored},
 first_complete AS (
   SELECT force_id, inspection_id, rec_no, min(as_of) AS completed_on
   FROM status_updates

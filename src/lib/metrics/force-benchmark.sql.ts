@@ -1,7 +1,8 @@
 import type { Connector } from '../db/connector';
 import type { BenchmarkMeasure } from './benchmark-measures';
 import type { Filters } from './filters';
-import { FORCE_MEASURES_CTE } from './force-measures.sql';
+import { forceMeasuresCte, pairMeasureCounts } from './force-measures.sql';
+import { PLAIN_PAIRS } from './pair-timing.sql';
 import { rowsOf } from './rows';
 import { idList, subjectSlot, withSubject } from './subject-params';
 
@@ -43,7 +44,7 @@ const [FORCE, COMPARE, PEERS] = [subjectSlot(1), subjectSlot(2), subjectSlot(3)]
  * Rank and percentile by counting, so the SQL reads like the definition:
  * rank = 1 + forces with a better score; percentile = (worse + ½ tied) ÷ other forces.
  */
-const FORCE_BENCHMARK_SQL = `WITH ${FORCE_MEASURES_CTE},
+const forceBenchmarkSql = (counts: string) => `WITH ${forceMeasuresCte(counts)},
 ranked AS (
   SELECT a.force_id, a.measure,
          1 + count(*) FILTER (b.score > a.score) AS rank,
@@ -71,8 +72,10 @@ LEFT JOIN ranked r ON r.force_id = m.force_id AND r.measure = m.measure
 ORDER BY m.measure, r.rank NULLS LAST, m.name`;
 
 /** Every force on every benchmark measure, with rank, percentile and its role for the subject. */
-export async function forceBenchmark(db: Connector, filters: Filters, subject: BenchmarkSubject): Promise<ForceMeasure[]> {
+export async function forceBenchmark(
+  db: Connector, filters: Filters, subject: BenchmarkSubject, counts = pairMeasureCounts(PLAIN_PAIRS),
+): Promise<ForceMeasure[]> {
   return rowsOf<ForceMeasure>(
-    await db.query(FORCE_BENCHMARK_SQL, withSubject(filters, subject.force, subject.compare ?? '', idList(subject.peers))),
+    await db.query(forceBenchmarkSql(counts), withSubject(filters, subject.force, subject.compare ?? '', idList(subject.peers))),
   );
 }

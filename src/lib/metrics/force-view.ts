@@ -1,11 +1,15 @@
 import type { Connector } from '../db/connector';
-import type { Filters } from './filters';
+import { filterParams, type Filters } from './filters';
 import { forceBenchmark, type BenchmarkSubject, type ForceMeasure } from './force-benchmark.sql';
 import { forceRecommendations, type ForceRecommendation } from './force-recommendations.sql';
 import { peerAggregates, type GroupAggregate } from './peer-aggregates.sql';
 import { responses, type ResponseRow } from './responses.sql';
 import { statusHistory, type StatusSegment } from './status-history.sql';
+import { DAILY_STATUS_FAST } from './preagg/history-fast.sql';
+import { MEASURE_COUNTS_FAST } from './preagg/national-fast.sql';
+import { FAST_PAIRS } from './preagg/pair-status-fast.sql';
 import { benchmarkFilters } from './subject-filters';
+import { inputsOf, runParts, type ViewParts } from './view-parts';
 
 /** Everything the force view shows for one force (and perhaps a second) on one set of filters. */
 export interface ForceViewData {
@@ -19,17 +23,32 @@ export interface ForceViewData {
   responses: ResponseRow[];
 }
 
-/** The force view's queries for one interaction, run together. */
-export async function loadForceView(db: Connector, filters: Filters, subject: BenchmarkSubject): Promise<ForceViewData> {
+type ForcePart = Exclude<keyof ForceViewData, 'filters'>;
+
+/** The force view's queries for one force (and perhaps a second) on one set of filters. */
+export function forceViewParts(db: Connector, filters: Filters, subject: BenchmarkSubject): ViewParts<Pick<ForceViewData, ForcePart>> {
   const scoped = benchmarkFilters(filters);
   const forces = subject.compare ? [subject.force, subject.compare] : [subject.force];
-  const [benchmark, groups, recommendations, history, compareHistory, responseRows] = await Promise.all([
-    forceBenchmark(db, scoped, subject),
-    peerAggregates(db, scoped, subject),
-    forceRecommendations(db, scoped, forces),
-    statusHistory(db, scoped, subject.force),
-    subject.compare ? statusHistory(db, scoped, subject.compare) : Promise.resolve(null),
-    responses(db, scoped, { forces, inspection: null, recordedOnly: false }),
-  ]);
-  return { filters: scoped, benchmark, groups, recommendations, history, compareHistory, responses: responseRows };
+  const shared = inputsOf(filterParams(scoped));
+  const bySubject = inputsOf([shared, subject.force, subject.compare, subject.peers]);
+  return {
+    benchmark: { inputs: bySubject, run: () => forceBenchmark(db, scoped, subject, MEASURE_COUNTS_FAST) },
+    groups: { inputs: bySubject, run: () => peerAggregates(db, scoped, subject, MEASURE_COUNTS_FAST) },
+    recommendations: { inputs: inputsOf([shared, forces]), run: () => forceRecommendations(db, scoped, forces, FAST_PAIRS) },
+    history: { inputs: inputsOf([shared, subject.force]), run: () => statusHistory(db, scoped, subject.force, DAILY_STATUS_FAST) },
+    compareHistory: {
+      inputs: inputsOf([shared, subject.compare]),
+      run: async () => (subject.compare ? statusHistory(db, scoped, subject.compare, DAILY_STATUS_FAST) : null),
+    },
+    responses: {
+      inputs: inputsOf([shared, forces]),
+      run: () => responses(db, scoped, { forces, inspection: null, recordedOnly: false }),
+    },
+  };
+}
+
+/** The force view's queries for one interaction, run together. */
+export async function loadForceView(db: Connector, filters: Filters, subject: BenchmarkSubject): Promise<ForceViewData> {
+  const { data } = await runParts(forceViewParts(db, filters, subject));
+  return { filters: benchmarkFilters(filters), ...data };
 }

@@ -1,7 +1,7 @@
 import type { Connector } from '../db/connector';
 import type { PairStatus } from '../data/schema';
 import type { Filters } from './filters';
-import { PAIR_STATUS_CTE } from './pair-status.sql';
+import { PLAIN_PAIRS, type PairRows } from './pair-timing.sql';
 import { rowsOf } from './rows';
 import { subjectSlot, withSubject } from './subject-params';
 
@@ -22,7 +22,7 @@ export interface MatrixCell {
 
 const INSPECTION = subjectSlot(1);
 
-const INSPECTION_MATRIX_SQL = `WITH ${PAIR_STATUS_CTE},
+const inspectionMatrixSql = (pairs: PairRows) => `WITH ${pairs.scored},
 cells AS (SELECT * FROM scored WHERE inspection_id = ${INSPECTION})
 SELECT force_id, name, region, rec_no, status, counts_complete, overdue,
        days_overdue::INTEGER AS days_overdue,
@@ -33,6 +33,6 @@ FROM cells
 ORDER BY region, name, rec_no`;
 
 /** One report's for-forces recommendations × every force: each pair's status on D. */
-export async function inspectionMatrix(db: Connector, filters: Filters, inspectionId: string): Promise<MatrixCell[]> {
-  return rowsOf<MatrixCell>(await db.query(INSPECTION_MATRIX_SQL, withSubject(filters, inspectionId)));
+export async function inspectionMatrix(db: Connector, filters: Filters, inspectionId: string, pairs = PLAIN_PAIRS): Promise<MatrixCell[]> {
+  return rowsOf<MatrixCell>(await db.query(inspectionMatrixSql(pairs), withSubject(filters, inspectionId)));
 }

@@ -1,11 +1,13 @@
 import type { Connector } from '../db/connector';
 import { completionCurves, type CompletionPoint } from './completion-curves.sql';
-import type { Filters } from './filters';
+import { filterParams, type Filters } from './filters';
 import { inspectionMatrix, type MatrixCell } from './inspection-matrix.sql';
 import { onTimeByRecommendation, type RecommendationOnTime } from './on-time.sql';
 import { recommendationList, type RecommendationListing } from './reference-lists.sql';
 import { responses, responseSummary, type ResponseRow, type ResponseSummary } from './responses.sql';
+import { FAST_PAIRS } from './preagg/pair-status-fast.sql';
 import { inspectionFilters } from './subject-filters';
+import { inputsOf, runParts, type ViewParts } from './view-parts';
 
 /** Everything the inspection view shows for one report on one set of filters. */
 export interface InspectionViewData {
@@ -19,16 +21,26 @@ export interface InspectionViewData {
   responseSummary: ResponseSummary;
 }
 
+type InspectionPart = Exclude<keyof InspectionViewData, 'filters'>;
+
+/** The inspection view's queries for one report on one set of filters. */
+export function inspectionViewParts(
+  db: Connector, filters: Filters, inspectionId: string,
+): ViewParts<Pick<InspectionViewData, InspectionPart>> {
+  const scoped = inspectionFilters(filters);
+  const inputs = inputsOf([...filterParams(scoped), inspectionId]);
+  return {
+    recommendations: { inputs: inputsOf([inspectionId]), run: () => recommendationList(db, inspectionId) },
+    matrix: { inputs, run: () => inspectionMatrix(db, scoped, inspectionId, FAST_PAIRS) },
+    curves: { inputs, run: () => completionCurves(db, scoped, inspectionId, FAST_PAIRS) },
+    onTime: { inputs, run: () => onTimeByRecommendation(db, scoped, inspectionId, FAST_PAIRS) },
+    responses: { inputs, run: () => responses(db, scoped, { forces: [], inspection: inspectionId, recordedOnly: true }) },
+    responseSummary: { inputs, run: () => responseSummary(db, scoped, { forces: [], inspection: inspectionId }) },
+  };
+}
+
 /** The inspection view's queries for one interaction, run together. */
 export async function loadInspectionView(db: Connector, filters: Filters, inspectionId: string): Promise<InspectionViewData> {
-  const scoped = inspectionFilters(filters);
-  const [recommendations, matrix, curves, onTime, responseRows, summary] = await Promise.all([
-    recommendationList(db, inspectionId),
-    inspectionMatrix(db, scoped, inspectionId),
-    completionCurves(db, scoped, inspectionId),
-    onTimeByRecommendation(db, scoped, inspectionId),
-    responses(db, scoped, { forces: [], inspection: inspectionId, recordedOnly: true }),
-    responseSummary(db, scoped, { forces: [], inspection: inspectionId }),
-  ]);
-  return { filters: scoped, recommendations, matrix, curves, onTime, responses: responseRows, responseSummary: summary };
+  const { data } = await runParts(inspectionViewParts(db, filters, inspectionId));
+  return { filters: inspectionFilters(filters), ...data };
 }

@@ -1,25 +1,32 @@
-import type { Connector, SqlParam } from '../db/connector';
+import type { Connector } from '../db/connector';
 import { filterParams, recommendationKey, type Filters } from './filters';
 import { forceCompliance, headline, regionStatusMix, type ForceCompliance, type Headline, type RegionStatusShare } from './national.sql';
 import { inspectionOptions, type InspectionOption } from './inspection-options.sql';
-import { DEFAULT_OVERDUE_SORT, overdueList, type OverdueList, type OverdueSort } from './overdue.sql';
+import { DEFAULT_OVERDUE_SORT, OVERDUE_LIST_LIMIT, overdueList, type OverdueList, type OverdueSort } from './overdue.sql';
 import { complianceTrends, type TrendPoint } from './trends.sql';
 import { trendMarkers, type TrendMarker } from './trend-markers.sql';
 import {
   complianceTrendsFast, forceComplianceFast, headlineFast, regionStatusMixFast,
 } from './preagg/national-fast.sql';
+import { SEGMENT_INTERVALS } from './preagg/history-fast.sql';
+import { FAST_PAIRS, OVERDUE_PAIRS } from './preagg/pair-status-fast.sql';
+import { inputsOf, runParts, type ViewParts } from './view-parts';
 
 /**
- * The national figures come from the pre-aggregates (same rows, far fewer read: see
+ * The national figures come from the daily counts per force (same rows, far fewer read: see
  * tests/sql/preagg-equivalence.test.ts) unless one recommendation is chosen, which they do not
  * keep apart; the headline's count of recommendations also needs the pairs under a status filter.
+ * Those, and the overdue list, read each pair's state on D instead (preagg-pair-states.test.ts).
  */
 const usePreaggregates = (filters: Filters) => filters.recommendation === null;
 const headlineOf = (db: Connector, f: Filters) =>
-  usePreaggregates(f) && f.statuses.length === 0 ? headlineFast(db, f) : headline(db, f);
-const forceComplianceOf = (db: Connector, f: Filters) => (usePreaggregates(f) ? forceComplianceFast(db, f) : forceCompliance(db, f));
-const regionStatusMixOf = (db: Connector, f: Filters) => (usePreaggregates(f) ? regionStatusMixFast(db, f) : regionStatusMix(db, f));
-const complianceTrendsOf = (db: Connector, f: Filters) => (usePreaggregates(f) ? complianceTrendsFast(db, f) : complianceTrends(db, f));
+  usePreaggregates(f) && f.statuses.length === 0 ? headlineFast(db, f) : headline(db, f, FAST_PAIRS);
+const forceComplianceOf = (db: Connector, f: Filters) =>
+  usePreaggregates(f) ? forceComplianceFast(db, f) : forceCompliance(db, f, FAST_PAIRS);
+const regionStatusMixOf = (db: Connector, f: Filters) =>
+  usePreaggregates(f) ? regionStatusMixFast(db, f) : regionStatusMix(db, f, FAST_PAIRS);
+const complianceTrendsOf = (db: Connector, f: Filters) =>
+  usePreaggregates(f) ? complianceTrendsFast(db, f) : complianceTrends(db, f, SEGMENT_INTERVALS);
 
 /**
  * Everything the national view shows for one set of filters. Charts that compare forces or regions
@@ -50,45 +57,55 @@ export interface NationalViewData {
 
 export type NationalPart = Exclude<keyof NationalViewData, 'filters' | 'overdueSort' | 'inputs'>;
 
-const inputsOf = (params: readonly SqlParam[]): string => JSON.stringify(params);
+/**
+ * The national view's queries for one set of filters, each with the inputs it reads: the region
+ * and the force chosen change only the parts that see them.
+ */
+export function nationalViewParts(
+  db: Connector, filters: Filters, overdueSort: OverdueSort = DEFAULT_OVERDUE_SORT,
+): ViewParts<Pick<NationalViewData, NationalPart>> {
+  const everyForce: Filters = { ...filters, region: null, force: null };
+  const oneForce: Filters | null = filters.force ? { ...filters, region: null } : null;
+  return {
+    inspections: { inputs: '', run: () => inspectionOptions(db) },
+    headline: { inputs: inputsOf(filterParams(filters)), run: () => headlineOf(db, filters) },
+    forces: { inputs: inputsOf(filterParams(everyForce)), run: () => forceComplianceOf(db, everyForce) },
+    regionMix: { inputs: inputsOf(filterParams(everyForce)), run: () => regionStatusMixOf(db, everyForce) },
+    forceMix: {
+      inputs: oneForce ? inputsOf(filterParams(oneForce)) : 'none',
+      run: async () => (oneForce ? regionStatusMixOf(db, oneForce) : []),
+    },
+    overdue: {
+      inputs: inputsOf([...filterParams(filters), overdueSort.key, overdueSort.descending]),
+      run: () => overdueList(db, filters, overdueSort, OVERDUE_LIST_LIMIT, OVERDUE_PAIRS),
+    },
+    trends: { inputs: inputsOf(filterParams(everyForce)), run: () => complianceTrendsOf(db, everyForce) },
+    forceTrend: {
+      inputs: oneForce ? inputsOf(filterParams(oneForce)) : 'none',
+      run: async () => (oneForce ? (await complianceTrendsOf(db, oneForce)).filter((p) => p.region === null) : []),
+    },
+    markers: {
+      inputs: inputsOf([filters.asOf, filters.inspections.join(','), recommendationKey(filters.recommendation)]),
+      run: () => trendMarkers(db, filters),
+    },
+  };
+}
 
 /**
  * The national view's queries for one interaction, run together. Given the previous result for the
  * same data, only the queries whose inputs changed run again (sorting the overdue list runs one;
- * a change that needs no new figure, such as the tile map's measure, need not call this at all). The build-time snapshot records exactly these queries
- * for the default filters, so the first view draws before the engine starts.
+ * a change that needs no new figure, such as the tile map's measure, need not call this at all).
+ * The build-time snapshot records exactly these queries for the default filters, so the first view
+ * draws before the engine starts.
  */
 export async function loadNationalView(
   db: Connector,
   filters: Filters,
   { overdueSort = DEFAULT_OVERDUE_SORT, previous = null }: { overdueSort?: OverdueSort; previous?: NationalViewData | null } = {},
 ): Promise<NationalViewData> {
-  const everyForce: Filters = { ...filters, region: null, force: null };
-  const oneForce: Filters | null = filters.force ? { ...filters, region: null } : null;
-  const inputs: Record<NationalPart, string> = {
-    inspections: '',
-    headline: inputsOf(filterParams(filters)),
-    forces: inputsOf(filterParams(everyForce)),
-    regionMix: inputsOf(filterParams(everyForce)),
-    forceMix: oneForce ? inputsOf(filterParams(oneForce)) : 'none',
-    overdue: inputsOf([...filterParams(filters), overdueSort.key, overdueSort.descending]),
-    trends: inputsOf(filterParams(everyForce)),
-    forceTrend: oneForce ? inputsOf(filterParams(oneForce)) : 'none',
-    markers: inputsOf([filters.asOf, filters.inspections.join(','), recommendationKey(filters.recommendation)]),
-  };
-  function part<K extends NationalPart>(name: K, run: () => Promise<NationalViewData[K]>): Promise<NationalViewData[K]> {
-    return previous && previous.inputs[name] === inputs[name] ? Promise.resolve(previous[name]) : run();
-  }
-  const [inspections, figures, forces, regionMix, forceMix, overdue, trends, forceTrend, markers] = await Promise.all([
-    part('inspections', () => inspectionOptions(db)),
-    part('headline', () => headlineOf(db, filters)),
-    part('forces', () => forceComplianceOf(db, everyForce)),
-    part('regionMix', () => regionStatusMixOf(db, everyForce)),
-    part('forceMix', async () => (oneForce ? regionStatusMixOf(db, oneForce) : [])),
-    part('overdue', () => overdueList(db, filters, overdueSort)),
-    part('trends', () => complianceTrendsOf(db, everyForce)),
-    part('forceTrend', async () => (oneForce ? (await complianceTrendsOf(db, oneForce)).filter((p) => p.region === null) : [])),
-    part('markers', () => trendMarkers(db, filters)),
-  ]);
-  return { filters, overdueSort, inspections, headline: figures, forces, regionMix, forceMix, overdue, trends, forceTrend, markers, inputs };
+  const { data, inputs } = await runParts(
+    nationalViewParts(db, filters, overdueSort),
+    previous ? { data: previous, inputs: previous.inputs } : null,
+  );
+  return { filters, overdueSort, ...data, inputs };
 }

@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { Connector } from '../db/connector';
 import { filterParams, type Filters } from './filters';
-import { PAIR_STATUS_CTE } from './pair-status.sql';
+import { PLAIN_PAIRS, type PairRows } from './pair-timing.sql';
 import { rowsOf } from './rows';
 
 export interface Headline {
@@ -18,7 +18,7 @@ export interface Headline {
   forcesWithOverdue: number;
 }
 
-const HEADLINE_SQL = `WITH ${PAIR_STATUS_CTE},
+const headlineSql = (pairs: PairRows) => `WITH ${pairs.scored},
 by_force AS (
   SELECT force_id, count(*) FILTER (counts_complete) / nullif(count(*) FILTER (in_scope), 0) AS rate
   FROM scored GROUP BY force_id
@@ -51,8 +51,8 @@ export function headlineFrom(table: Table): Headline {
   };
 }
 
-export async function headline(db: Connector, filters: Filters): Promise<Headline> {
-  return headlineFrom(await db.query(HEADLINE_SQL, filterParams(filters)));
+export async function headline(db: Connector, filters: Filters, pairs = PLAIN_PAIRS): Promise<Headline> {
+  return headlineFrom(await db.query(headlineSql(pairs), filterParams(filters)));
 }
 
 export interface ForceCompliance {
@@ -78,7 +78,7 @@ export interface ForceCompliance {
 
 // Every force of the region (or of the country) appears, even with nothing in view, so that the
 // tile map always has its 43 tiles.
-const FORCE_COMPLIANCE_SQL = `WITH ${PAIR_STATUS_CTE},
+const forceComplianceSql = (pairs: PairRows) => `WITH ${pairs.scored},
 counts AS (
   SELECT force_id,
          count(*) FILTER (in_scope) AS in_scope,
@@ -105,8 +105,8 @@ SELECT *, rank() OVER (ORDER BY rate DESC NULLS LAST)::INTEGER AS rank,
 FROM by_force
 ORDER BY rank, name`;
 
-export async function forceCompliance(db: Connector, filters: Filters): Promise<ForceCompliance[]> {
-  return rowsOf<ForceCompliance>(await db.query(FORCE_COMPLIANCE_SQL, filterParams(filters)));
+export async function forceCompliance(db: Connector, filters: Filters, pairs = PLAIN_PAIRS): Promise<ForceCompliance[]> {
+  return rowsOf<ForceCompliance>(await db.query(forceComplianceSql(pairs), filterParams(filters)));
 }
 
 export interface RegionStatusShare {
@@ -117,13 +117,13 @@ export interface RegionStatusShare {
   share: number;
 }
 
-const REGION_STATUS_MIX_SQL = `WITH ${PAIR_STATUS_CTE}
+const regionStatusMixSql = (pairs: PairRows) => `WITH ${pairs.scored}
 SELECT region, status, count(*)::INTEGER AS pairs,
        (count(*) / sum(count(*)) OVER (PARTITION BY region))::DOUBLE AS share
 FROM scored
 GROUP BY region, status
 ORDER BY region, status`;
 
-export async function regionStatusMix(db: Connector, filters: Filters): Promise<RegionStatusShare[]> {
-  return rowsOf<RegionStatusShare>(await db.query(REGION_STATUS_MIX_SQL, filterParams(filters)));
+export async function regionStatusMix(db: Connector, filters: Filters, pairs = PLAIN_PAIRS): Promise<RegionStatusShare[]> {
+  return rowsOf<RegionStatusShare>(await db.query(regionStatusMixSql(pairs), filterParams(filters)));
 }

@@ -1,7 +1,6 @@
 import type { Connector } from '../db/connector';
 import type { Filters } from './filters';
-import { PAIR_STATUS_CTE } from './pair-status.sql';
-import { PAIR_TIMING_CTE } from './pair-timing.sql';
+import { PLAIN_PAIRS, type PairRows } from './pair-timing.sql';
 import { rowsOf } from './rows';
 import { subjectSlot, withSubject } from './subject-params';
 
@@ -23,7 +22,7 @@ export interface RecommendationOnTime {
 
 const INSPECTION = subjectSlot(1);
 
-const ON_TIME_SQL = `WITH ${PAIR_STATUS_CTE}, ${PAIR_TIMING_CTE}
+const onTimeSql = (pairs: PairRows) => `WITH ${pairs.timed}
 SELECT t.rec_no, any_value(r.text) AS text, any_value(r.due_text) AS due_text, any_value(t.due_date) AS due_date,
        count(*) FILTER (t.in_scope)::INTEGER AS in_scope,
        count(*) FILTER (t.counts_complete)::INTEGER AS complete,
@@ -37,6 +36,8 @@ GROUP BY t.rec_no
 ORDER BY t.rec_no`;
 
 /** Each for-forces recommendation of one report: how many forces did it by the deadline. */
-export async function onTimeByRecommendation(db: Connector, filters: Filters, inspectionId: string): Promise<RecommendationOnTime[]> {
-  return rowsOf<RecommendationOnTime>(await db.query(ON_TIME_SQL, withSubject(filters, inspectionId)));
+export async function onTimeByRecommendation(
+  db: Connector, filters: Filters, inspectionId: string, pairs = PLAIN_PAIRS,
+): Promise<RecommendationOnTime[]> {
+  return rowsOf<RecommendationOnTime>(await db.query(onTimeSql(pairs), withSubject(filters, inspectionId)));
 }

@@ -1,7 +1,7 @@
 import type { Connector } from '../db/connector';
 import type { PairStatus } from '../data/schema';
 import { filterParams, type Filters } from './filters';
-import { PAIR_STATUS_CTE } from './pair-status.sql';
+import { PLAIN_PAIRS, type PairRows } from './pair-timing.sql';
 import { rowsOf } from './rows';
 
 export interface OverdueItem {
@@ -45,34 +45,16 @@ export const OVERDUE_LIST_LIMIT = 200;
  * Parameters as in `filterParams`, then $8 sort column, $9 descending, $10 limit. Ties are broken
  * by days overdue, force, inspection and recommendation, so the order is always the same.
  */
-const OVERDUE_SQL = `WITH ${PAIR_STATUS_CTE},
-overdue_pairs AS (SELECT * FROM scored WHERE overdue),
-updates AS (
-  SELECT u.* FROM status_updates u
-  SEMI JOIN overdue_pairs o
-    ON o.force_id = u.force_id AND o.inspection_id = u.inspection_id AND o.rec_no = u.rec_no
-  WHERE u.as_of <= $1::DATE
-),
-last_update AS (
-  SELECT force_id, inspection_id, rec_no, max(as_of) AS last_update
-  FROM updates GROUP BY ALL
-),
-last_evidence AS (
-  SELECT force_id, inspection_id, rec_no,
-         arg_max(evidence, (as_of, seq)) AS evidence, arg_max(source, (as_of, seq)) AS source
-  FROM updates WHERE coalesce(trim(evidence), '') <> ''
-  GROUP BY ALL
-),
+const overdueSql = (pairs: PairRows) => `WITH ${pairs.scored},
+overdue_pairs AS (SELECT * FROM scored WHERE overdue),${pairs.updates('overdue_pairs')},
 listed AS (
   SELECT o.force_id, o.name AS force, o.region, o.inspection_id, i.title AS inspection, o.rec_no,
          o.status, o.days_overdue::INTEGER AS days_overdue, o.due_date, u.last_update,
-         e.evidence, e.source
+         u.evidence, u.evidence_source AS source
   FROM overdue_pairs o
   JOIN inspections i ON i.inspection_id = o.inspection_id
-  LEFT JOIN last_update u
+  LEFT JOIN pair_updates u
     ON u.force_id = o.force_id AND u.inspection_id = o.inspection_id AND u.rec_no = o.rec_no
-  LEFT JOIN last_evidence e
-    ON e.force_id = o.force_id AND e.inspection_id = o.inspection_id AND e.rec_no = o.rec_no
 ),
 keyed AS (
   SELECT *,
@@ -94,9 +76,10 @@ LIMIT $10`;
 
 export async function overdueList(
   db: Connector, filters: Filters, sort: OverdueSort = DEFAULT_OVERDUE_SORT, limit = OVERDUE_LIST_LIMIT,
+  pairs = PLAIN_PAIRS,
 ): Promise<OverdueList> {
   const rows = rowsOf<OverdueItem & { total: number }>(
-    await db.query(OVERDUE_SQL, [...filterParams(filters), sort.key, sort.descending, limit]),
+    await db.query(overdueSql(pairs), [...filterParams(filters), sort.key, sort.descending, limit]),
   );
   return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _total, ...item }) => item) };
 }

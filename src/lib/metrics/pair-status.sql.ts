@@ -1,4 +1,14 @@
 /**
+ * The filters every per-pair query applies, over columns named by the caller: inspection ($2),
+ * region ($3), force ($6) and recommendation ($7). Parameters as in `filterParams`.
+ */
+export const pairFilters = (c: { inspection: string; recNo: string; region: string; force: string }) =>
+  `($2 = '' OR list_contains(string_split($2, ','), ${c.inspection}))
+    AND ($3 = '' OR ${c.region} = $3)
+    AND ($6 = '' OR ${c.force} = $6)
+    AND ($7 = '' OR ${c.inspection} || ':' || CAST(${c.recNo} AS VARCHAR) = $7)`;
+
+/**
  * The force × recommendation pairs in the filters: for-forces recommendations of reports published
  * on or before D, narrowed by inspection, region, force and recommendation. Parameters as in
  * `filterParams` ($1, $2, $3, $6, $7).
@@ -11,14 +21,29 @@ pairs AS (
   CROSS JOIN forces f
   WHERE r.for_forces
     AND i.published <= $1::DATE
-    AND ($2 = '' OR list_contains(string_split($2, ','), r.inspection_id))
-    AND ($3 = '' OR f.region = $3)
-    AND ($6 = '' OR f.force_id = $6)
-    AND ($7 = '' OR r.inspection_id || ':' || CAST(r.rec_no AS VARCHAR) = $7)
+    AND ${pairFilters({ inspection: 'r.inspection_id', recNo: 'r.rec_no', region: 'f.region', force: 'f.force_id' })}
 )`;
 
 /** True when a status passes the status filter ($5: comma-separated statuses, '' = all). */
 export const STATUS_FILTER = (status: string) => `($5 = '' OR list_contains(string_split($5, ','), ${status}))`;
+
+/** In scope on D, given the status on D ('no_update' included). */
+export const IN_SCOPE = (status: string) => `${status} NOT IN ('superseded', 'not_applicable')`;
+
+/**
+ * Follows a `pair_status` CTE (one row per pair in the filters: force_id, name, region,
+ * inspection_id, rec_no, due_date, published, status on D, in_scope): adds the flags the
+ * definitions need.
+ */
+export const SCORED_CTE = `
+scored AS (
+  SELECT *,
+         in_scope AND (status = 'complete' OR ($4 AND status = 'pending_closure')) AS counts_complete,
+         in_scope AND coalesce(due_date < $1::DATE, false) AND status <> 'complete' AS overdue,
+         CASE WHEN in_scope AND due_date < $1::DATE AND status <> 'complete'
+              THEN ($1::DATE - due_date) END AS days_overdue
+  FROM pair_status
+)`;
 
 /**
  * The shared core of every metric: one row per force × recommendation in the filters, with its
@@ -40,17 +65,9 @@ latest AS (
 ),
 pair_status AS (
   SELECT p.*, coalesce(l.status, 'no_update') AS status,
-         coalesce(l.status, '') NOT IN ('superseded', 'not_applicable') AS in_scope
+         ${IN_SCOPE("coalesce(l.status, '')")} AS in_scope
   FROM pairs p
   LEFT JOIN latest l
     ON l.force_id = p.force_id AND l.inspection_id = p.inspection_id AND l.rec_no = p.rec_no
   WHERE ${STATUS_FILTER("coalesce(l.status, 'no_update')")}
-),
-scored AS (
-  SELECT *,
-         in_scope AND (status = 'complete' OR ($4 AND status = 'pending_closure')) AS counts_complete,
-         in_scope AND coalesce(due_date < $1::DATE, false) AND status <> 'complete' AS overdue,
-         CASE WHEN in_scope AND due_date < $1::DATE AND status <> 'complete'
-              THEN ($1::DATE - due_date) END AS days_overdue
-  FROM pair_status
-)`;
+),${SCORED_CTE}`;

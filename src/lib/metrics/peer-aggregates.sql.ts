@@ -2,7 +2,8 @@ import type { Connector } from '../db/connector';
 import type { BenchmarkMeasure } from './benchmark-measures';
 import type { BenchmarkSubject } from './force-benchmark.sql';
 import type { Filters } from './filters';
-import { FORCE_MEASURES_CTE } from './force-measures.sql';
+import { forceMeasuresCte, pairMeasureCounts } from './force-measures.sql';
+import { PLAIN_PAIRS } from './pair-timing.sql';
 import { rowsOf } from './rows';
 import { idList, subjectSlot, withSubject } from './subject-params';
 
@@ -27,7 +28,7 @@ export interface GroupAggregate {
 
 const [FORCE, COMPARE, PEERS] = [subjectSlot(1), subjectSlot(2), subjectSlot(3)];
 
-const PEER_AGGREGATES_SQL = `WITH ${FORCE_MEASURES_CTE},
+const peerAggregatesSql = (counts: string) => `WITH ${forceMeasuresCte(counts)},
 subject_regions AS (
   SELECT (SELECT region FROM forces WHERE force_id = ${FORCE}) AS focus_region,
          (SELECT region FROM forces WHERE force_id = ${COMPARE}) AS compare_region
@@ -60,8 +61,10 @@ GROUP BY g.ord, g.grp, m.measure
 ORDER BY g.ord, m.measure`;
 
 /** Pooled and median figures for the force, its comparison, peers, region(s) and the nation. */
-export async function peerAggregates(db: Connector, filters: Filters, subject: BenchmarkSubject): Promise<GroupAggregate[]> {
+export async function peerAggregates(
+  db: Connector, filters: Filters, subject: BenchmarkSubject, counts = pairMeasureCounts(PLAIN_PAIRS),
+): Promise<GroupAggregate[]> {
   return rowsOf<GroupAggregate>(
-    await db.query(PEER_AGGREGATES_SQL, withSubject(filters, subject.force, subject.compare ?? '', idList(subject.peers))),
+    await db.query(peerAggregatesSql(counts), withSubject(filters, subject.force, subject.compare ?? '', idList(subject.peers))),
   );
 }

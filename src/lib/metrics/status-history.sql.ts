@@ -22,18 +22,21 @@ export interface StatusSegment {
  * date the later-loaded stands, as in the status-on-date definition; repeats of a status merge.
  * Parameters: $1 as-of date, $2 inspection ids (comma-separated, '' = all), $3 force id.
  */
-const STATUS_HISTORY_SQL = `WITH recs AS (
-  SELECT r.inspection_id, r.rec_no, r.due_date, i.published
-  FROM recommendations r JOIN inspections i ON i.inspection_id = r.inspection_id
-  WHERE r.for_forces AND i.published <= $1::DATE
-    AND ($2 = '' OR list_contains(string_split($2, ','), r.inspection_id))
-),
+export const PLAIN_DAILY_STATUS = `
 daily AS (
   SELECT inspection_id, rec_no, as_of, arg_max(status, seq) AS status
   FROM status_updates
   WHERE force_id = $3 AND as_of <= $1::DATE
   GROUP BY inspection_id, rec_no, as_of
-),
+)`;
+
+/** `daily`: the force's status on each day with an update, up to D (PLAIN_DAILY_STATUS, or pre-aggregated). */
+const statusHistorySql = (daily: string) => `WITH recs AS (
+  SELECT r.inspection_id, r.rec_no, r.due_date, i.published
+  FROM recommendations r JOIN inspections i ON i.inspection_id = r.inspection_id
+  WHERE r.for_forces AND i.published <= $1::DATE
+    AND ($2 = '' OR list_contains(string_split($2, ','), r.inspection_id))
+),${daily},
 timeline AS (
   SELECT inspection_id, rec_no, published AS as_of, 0 AS ord, 'no_update' AS status FROM recs
   UNION ALL
@@ -57,6 +60,8 @@ WHERE s."end" > s.start OR s.is_last
 ORDER BY r.published DESC, s.inspection_id, s.rec_no, s.start`;
 
 /** The force's status history, one row per stretch of unchanged status, for the recommendations in view. */
-export async function statusHistory(db: Connector, filters: Filters, forceId: string): Promise<StatusSegment[]> {
-  return rowsOf<StatusSegment>(await db.query(STATUS_HISTORY_SQL, [filters.asOf, filters.inspections.join(','), forceId]));
+export async function statusHistory(
+  db: Connector, filters: Filters, forceId: string, daily = PLAIN_DAILY_STATUS,
+): Promise<StatusSegment[]> {
+  return rowsOf<StatusSegment>(await db.query(statusHistorySql(daily), [filters.asOf, filters.inspections.join(','), forceId]));
 }

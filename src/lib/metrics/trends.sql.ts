@@ -54,7 +54,7 @@ ORDER BY region NULLS FIRST, date`;
  *
  * So the last point (D) equals the headline figures for the same filters.
  */
-const TRENDS_SQL = `WITH ${FILTERED_PAIRS_CTE},
+export const PLAIN_INTERVALS = `
 daily AS (
   SELECT force_id, inspection_id, rec_no, as_of, arg_max(status, seq) AS status
   FROM status_updates
@@ -78,7 +78,13 @@ intervals AS (
     ON f.force_id = p.force_id AND f.inspection_id = p.inspection_id AND f.rec_no = p.rec_no
   UNION ALL
   SELECT region, due_date, greatest(as_of, published), next_as_of, status FROM history
-),
+)`;
+
+/**
+ * `intervals` (region, due_date, valid_from, valid_to, status; valid_to null = open) for the
+ * `pairs`: PLAIN_INTERVALS from every update, or the pre-aggregated segments (preagg/).
+ */
+const trendsSql = (intervals: string) => `WITH ${FILTERED_PAIRS_CTE},${intervals},
 spans AS (
   SELECT region, valid_from, valid_to,
          (status NOT IN ('superseded', 'not_applicable'))::INTEGER AS in_scope,
@@ -121,6 +127,6 @@ dated AS (
 ),
 ${runningTrendSeries('SELECT DISTINCT region FROM pairs')}`;
 
-export async function complianceTrends(db: Connector, filters: Filters): Promise<TrendPoint[]> {
-  return rowsOf<TrendPoint>(await db.query(TRENDS_SQL, filterParams(filters)));
+export async function complianceTrends(db: Connector, filters: Filters, intervals = PLAIN_INTERVALS): Promise<TrendPoint[]> {
+  return rowsOf<TrendPoint>(await db.query(trendsSql(intervals), filterParams(filters)));
 }

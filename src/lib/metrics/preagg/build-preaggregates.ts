@@ -1,4 +1,5 @@
 import type { Connector } from '../../db/connector';
+import { BUILD_FORCE_DAYS, BUILD_OVERDUE_STATES, BUILD_PAIR_STATES, FIRSTS_CTE } from './build-pair-states';
 
 /** The statuses that can be overdue: in scope and not complete. */
 export const OVERDUE_STATUSES = ['not_started', 'in_progress', 'pending_closure', 'no_update'] as const;
@@ -12,11 +13,14 @@ export const ALL_PAIR_STATUSES = [
  * `preagg_segments`: each force × recommendation's status as spans [seg_from, seg_to) from the
  * report's publication on: `no_update` until the first update, then the runs of `status_runs`
  * (which hold "latest update with as_of ≤ D"); `overdue_from` is where the span starts counting as
- * overdue (the day after the deadline), or null.
+ * overdue (the day after the deadline), or null; `deadline_from` where an in-scope span starts
+ * having its deadline passed, or null; `done_by_due` and `reported_by_due` whether the pair was
+ * first complete (or complete or pending closure) on or before its due date: on time.
  *
  * `preagg_force_day`: the change in each force's counts per inspection per day: +1 where a span
  * starts and −1 where it ends, per status (n_*) and for overdue spans (o_*). Summing the rows with
- * day ≤ D gives every force's counts as on D.
+ * day ≤ D gives every force's counts as on D. Also, not by status: in scope with the deadline
+ * passed (deadline_passed), and of those, on time by either counting rule (on_time_*).
  */
 const BUILD_SEGMENTS = `CREATE OR REPLACE TABLE preagg_segments AS
 WITH pairs AS (
@@ -44,12 +48,19 @@ spans AS (
   FROM pairs p
   LEFT JOIN first_run f ON f.force_id = p.force_id AND f.inspection_id = p.inspection_id AND f.rec_no = p.rec_no
   WHERE coalesce(f.first_from, DATE '9999-12-31') > p.published
-)
-SELECT force_id, inspection_id, rec_no, status, seg_from, seg_to,
-       CASE WHEN status IN ('not_started', 'in_progress', 'pending_closure', 'no_update')
-                 AND due_date IS NOT NULL AND greatest(seg_from, due_date + 1) < seg_to
-            THEN greatest(seg_from, due_date + 1) END AS overdue_from
-FROM spans`;
+),${FIRSTS_CTE}
+SELECT s.force_id, s.inspection_id, s.rec_no, s.status, s.seg_from, s.seg_to,
+       CASE WHEN s.status IN ('not_started', 'in_progress', 'pending_closure', 'no_update')
+                 AND s.due_date IS NOT NULL AND greatest(s.seg_from, s.due_date + 1) < s.seg_to
+            THEN greatest(s.seg_from, s.due_date + 1) END AS overdue_from,
+       CASE WHEN s.status NOT IN ('superseded', 'not_applicable')
+                 AND s.due_date IS NOT NULL AND greatest(s.seg_from, s.due_date + 1) < s.seg_to
+            THEN greatest(s.seg_from, s.due_date + 1) END AS deadline_from,
+       coalesce(f.first_complete <= s.due_date, false) AS done_by_due,
+       coalesce(f.first_reported <= s.due_date, false) AS reported_by_due
+FROM spans s
+LEFT JOIN firsts f ON f.force_id = s.force_id AND f.inspection_id = s.inspection_id AND f.rec_no = s.rec_no
+ORDER BY s.inspection_id, s.rec_no, s.force_id, s.seg_from`;
 
 const statusSums = ALL_PAIR_STATUSES.map(
   (s) => `coalesce(sum(n) FILTER (status = '${s}'), 0)::INTEGER AS n_${s}`,
@@ -60,23 +71,40 @@ const overdueSums = OVERDUE_STATUSES.map(
 
 const BUILD_FORCE_DAY = `CREATE OR REPLACE TABLE preagg_force_day AS
 WITH changes AS (
-  SELECT force_id, inspection_id, status, seg_from AS day, 1 AS n, 0 AS o FROM preagg_segments
+  SELECT force_id, inspection_id, status, seg_from AS day, 1 AS n, 0 AS o, 0 AS d, 0 AS tc, 0 AS tr FROM preagg_segments
   UNION ALL
-  SELECT force_id, inspection_id, status, seg_to, -1, 0 FROM preagg_segments WHERE seg_to < DATE '9999-12-31'
+  SELECT force_id, inspection_id, status, seg_to, -1, 0, 0, 0, 0 FROM preagg_segments WHERE seg_to < DATE '9999-12-31'
   UNION ALL
-  SELECT force_id, inspection_id, status, overdue_from, 0, 1 FROM preagg_segments WHERE overdue_from IS NOT NULL
+  SELECT force_id, inspection_id, status, overdue_from, 0, 1, 0, 0, 0 FROM preagg_segments WHERE overdue_from IS NOT NULL
   UNION ALL
-  SELECT force_id, inspection_id, status, seg_to, 0, -1 FROM preagg_segments
+  SELECT force_id, inspection_id, status, seg_to, 0, -1, 0, 0, 0 FROM preagg_segments
   WHERE overdue_from IS NOT NULL AND seg_to < DATE '9999-12-31'
+  UNION ALL
+  SELECT force_id, inspection_id, status, deadline_from, 0, 0, 1, done_by_due::INTEGER, reported_by_due::INTEGER
+  FROM preagg_segments WHERE deadline_from IS NOT NULL
+  UNION ALL
+  SELECT force_id, inspection_id, status, seg_to, 0, 0, -1, -done_by_due::INTEGER, -reported_by_due::INTEGER
+  FROM preagg_segments WHERE deadline_from IS NOT NULL AND seg_to < DATE '9999-12-31'
 )
 SELECT force_id, inspection_id, day,
   ${statusSums},
-  ${overdueSums}
+  ${overdueSums},
+  coalesce(sum(d), 0)::INTEGER AS deadline_passed,
+  coalesce(sum(tc), 0)::INTEGER AS on_time_complete,
+  coalesce(sum(tr), 0)::INTEGER AS on_time_reported
 FROM changes
 GROUP BY force_id, inspection_id, day
 ORDER BY day`;
 
+/** Each pre-aggregate's build, in the order they depend on each other. */
+export const PREAGGREGATE_BUILDS = [
+  ['preagg_segments', BUILD_SEGMENTS],
+  ['preagg_force_day', BUILD_FORCE_DAY],
+  ['preagg_pair_states', BUILD_PAIR_STATES],
+  ['preagg_overdue_states', BUILD_OVERDUE_STATES],
+  ['preagg_force_days', BUILD_FORCE_DAYS],
+] as const;
+
 export async function buildPreaggregates(db: Connector): Promise<void> {
-  await db.query(BUILD_SEGMENTS);
-  await db.query(BUILD_FORCE_DAY);
+  for (const [, sql] of PREAGGREGATE_BUILDS) await db.query(sql);
 }

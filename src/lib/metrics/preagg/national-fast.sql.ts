@@ -22,6 +22,7 @@ const sumOf = (statuses: readonly string[], prefix: 'n' | 'o') =>
 const COUNT_COLUMNS = [
   ...ALL_PAIR_STATUSES.map((s) => `n_${s}`),
   ...OVERDUE_STATUSES.map((s) => `o_${s}`),
+  'deadline_passed', 'on_time_complete', 'on_time_reported',
 ];
 
 /** Each force's counts as on D, for the forces in the region and force filters. */
@@ -44,8 +45,24 @@ force_figures AS (
          ${chosen('complete')} * n_complete + ($4::INTEGER) * ${chosen('pending_closure')} * n_pending_closure AS complete,
          ${sumOf(OVERDUE_STATUSES, 'o')} AS overdue,
          ${chosen('pending_closure')} * n_pending_closure AS pending_closure,
-         ${sumOf(ALL_PAIR_STATUSES, 'n')} AS pairs
+         ${sumOf(ALL_PAIR_STATUSES, 'n')} AS pairs,
+         deadline_passed,
+         CASE WHEN $4 THEN on_time_reported ELSE on_time_complete END AS on_time
   FROM force_counts
+)`;
+
+/**
+ * The benchmark's measure_counts (see force-measures.sql.ts) from the daily counts per force.
+ * Deadline passed and on time are not kept apart by status or recommendation, so a status or
+ * recommendation filter is an error here rather than a wrong number.
+ */
+export const MEASURE_COUNTS_FAST = `${FORCE_FIGURES_CTE},
+measure_counts AS (
+  SELECT force_id, name, region, in_scope, complete, overdue, deadline_passed, on_time
+  FROM force_figures
+  WHERE pairs > 0
+    AND CASE WHEN $5 = '' AND $7 = '' THEN true
+             ELSE error('pre-aggregated force measures take no status or recommendation filter') END
 )`;
 
 const HEADLINE_FAST_SQL = `WITH ${FORCE_FIGURES_CTE}
