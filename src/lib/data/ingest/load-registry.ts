@@ -87,10 +87,13 @@ export async function listLoads(db: Connector): Promise<LoadEntry[]> {
      FROM ingest_loads ORDER BY load_id`));
 }
 
+/** The shipped rows of each reference table (the user's own rows are listed as their files). */
 export async function listReferenceTables(db: Connector): Promise<ReferenceTable[]> {
+  await ensureRegistry(db);
+  const shipped = (table: string) => `((SELECT count(*) FROM ${table}) - coalesce((SELECT count(*) FROM ${USER_REFERENCE_TABLES[table as keyof typeof USER_REFERENCE_TABLES]}), 0))::INTEGER`;
   return resultRows<ReferenceTable>(await db.query(
     `SELECT 'forces' AS "table", (SELECT count(*) FROM forces)::INTEGER AS rows
-     UNION ALL SELECT 'inspections', (SELECT count(*) FROM inspections)::INTEGER
-     UNION ALL SELECT 'recommendations', (SELECT count(*) FROM recommendations)::INTEGER
-     UNION ALL SELECT 'responses', (SELECT count(*) FROM responses)::INTEGER`));
+     UNION ALL SELECT 'inspections', ${shipped('inspections')}
+     UNION ALL SELECT 'recommendations', ${shipped('recommendations')}
+     UNION ALL SELECT 'responses', ${shipped('responses')}`));
 }

@@ -1,6 +1,6 @@
 import { STATUS_VOCABULARY } from './status-vocabulary';
 import type { Problem, ProblemKind } from './problems';
-import { kindNeeds, type FileKind } from './reference-kinds';
+import { FILE_KINDS, kindNeeds } from './reference-kinds';
 
 /** The words of every problem, in one place: what went wrong, and what was expected instead. */
 export interface ProblemText {
@@ -34,7 +34,6 @@ const EXPECTED_BY_LABEL: Record<string, string> = {
   title: 'the title of the report',
 };
 
-const FILE_KINDS: FileKind[] = ['statuses', 'inspections', 'recommendations', 'responses'];
 
 const groupTitles: Record<ProblemKind, string> = {
   file_empty: 'Empty file',

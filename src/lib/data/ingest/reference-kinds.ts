@@ -9,6 +9,7 @@ export type ReferenceKind = 'inspections' | 'recommendations' | 'responses';
 export type FileKind = 'statuses' | ReferenceKind;
 
 export const REFERENCE_KINDS: readonly ReferenceKind[] = ['inspections', 'recommendations', 'responses'];
+export const FILE_KINDS: readonly FileKind[] = ['statuses', ...REFERENCE_KINDS];
 
 /**
  * id: an identifier as written (trimmed); text: free text; date: a required date; date_or_blank: a

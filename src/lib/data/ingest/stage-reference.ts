@@ -85,11 +85,12 @@ export async function stageReference(
         value[c.column] = `${map}.as_of`;
         break;
       case 'yes_no':
-        value[c.column] = `CASE WHEN ingest_text_key(${clean}) IN (${YES.map((w) => `'${w}'`).join(', ')}) THEN true
+        // Blank is yes: most recommendations are for forces, and the schema needs a value.
+        value[c.column] = `CASE WHEN ${clean} IS NULL THEN true WHEN ingest_text_key(${clean}) IN (${YES.map((w) => `'${w}'`).join(', ')}) THEN true
           WHEN ingest_text_key(${clean}) IN (${NO.map((w) => `'${w}'`).join(', ')}) THEN false END`;
         break;
       default:
-        value[c.column] = clean;
+        value[c.column] = c.column === 'kind' ? `coalesce(${clean}, 'not stated')` : clean;
     }
   }
   const inspection = definition.columns.find((c) => c.reading === 'inspection');
