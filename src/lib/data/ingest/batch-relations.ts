@@ -1,7 +1,7 @@
 import type { Connector } from '../../db/connector';
 import { createInspectionNames } from './mapping-tables';
 import { USER_REFERENCE_TABLES } from './load-registry';
-import { REFERENCE_DEFINITIONS, REFERENCE_KINDS, type ReferenceKind } from './reference-kinds';
+import { REFERENCE_DEFINITIONS, REFERENCE_KINDS, SHIPPED_HOLDER, type ReferenceKind } from './reference-kinds';
 
 /**
  * One batch of files sees the loaded reference rows and the valid new rows of the batch's own
@@ -29,14 +29,12 @@ export function batchRelations(): BatchRelations {
   };
 }
 
-const SHIPPED = 'the shipped data';
-
 /** The loaded rows of a table, each with the file that holds it. */
 function loadedRows(kind: ReferenceKind): string {
   const { key, columns } = REFERENCE_DEFINITIONS[kind];
   const owned = USER_REFERENCE_TABLES[kind];
   const match = key.map((column) => `u.${column} IS NOT DISTINCT FROM t.${column}`).join(' AND ');
-  return `SELECT ${columns.map((c) => `t.${c.column}`).join(', ')}, coalesce(l.file_name, '${SHIPPED}') AS held_by
+  return `SELECT ${columns.map((c) => `t.${c.column}`).join(', ')}, coalesce(l.file_name, '${SHIPPED_HOLDER}') AS held_by
     FROM ${kind} t LEFT JOIN ${owned} u ON ${match} LEFT JOIN ingest_loads l ON l.load_id = u.load_id`;
 }
 

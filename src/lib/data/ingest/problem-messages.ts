@@ -1,6 +1,6 @@
 import { STATUS_VOCABULARY } from './status-vocabulary';
 import type { Problem, ProblemKind } from './problems';
-import { FILE_KINDS, kindNeeds } from './reference-kinds';
+import { FILE_KINDS, kindNeeds, SHIPPED_HOLDER } from './reference-kinds';
 
 /** The words of every problem, in one place: what went wrong, and what was expected instead. */
 export interface ProblemText {
@@ -219,8 +219,10 @@ export function describeProblem(problem: Problem): ProblemText {
     case 'key_conflict': {
       const [key, holder] = parts(detail);
       return {
-        message: `${key} is already loaded from ${holder}, with different values; this row was not loaded.`,
-        expected: `the same values as ${holder}, or remove that file first to load these instead`,
+        message: `Already loaded from ${holder} with different values: ${key}. This row was not loaded.`,
+        expected: holder === SHIPPED_HOLDER
+          ? 'the same values as the shipped row: shipped reference rows stay'
+          : `the same values as ${holder}, or remove that file first to load these instead`,
       };
     }
   }

@@ -9,6 +9,9 @@ export type ReferenceKind = 'inspections' | 'recommendations' | 'responses';
 export type FileKind = 'statuses' | ReferenceKind;
 
 export const REFERENCE_KINDS: readonly ReferenceKind[] = ['inspections', 'recommendations', 'responses'];
+/** Who holds a reference row no user file added. */
+export const SHIPPED_HOLDER = 'the shipped data';
+
 export const FILE_KINDS: readonly FileKind[] = ['statuses', ...REFERENCE_KINDS];
 
 /**
@@ -17,6 +20,13 @@ export const FILE_KINDS: readonly FileKind[] = ['statuses', ...REFERENCE_KINDS];
  * inspection: matched like the status files' columns; due_text: a deadline as written.
  */
 export type CellReading = 'id' | 'text' | 'date' | 'date_or_blank' | 'rec_no' | 'yes_no' | 'force' | 'inspection' | 'due_text';
+
+/** The type of the canonical column a reading gives. */
+export function sqlType(reading: CellReading): 'VARCHAR' | 'DATE' | 'INTEGER' | 'BOOLEAN' {
+  if (reading === 'date' || reading === 'date_or_blank') return 'DATE';
+  if (reading === 'rec_no') return 'INTEGER';
+  return reading === 'yes_no' ? 'BOOLEAN' : 'VARCHAR';
+}
 
 export interface ReferenceColumn {
   column: string;

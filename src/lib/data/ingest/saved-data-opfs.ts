@@ -2,7 +2,7 @@ import { tableToIPC } from 'apache-arrow';
 import type { Connector } from '../../db/connector';
 import { resultRows } from './result-rows';
 import { ensureRegistry, listLoads, LOAD_COLUMNS, USER_REFERENCE_TABLES, type LoadEntry } from './load-registry';
-import { REFERENCE_DEFINITIONS, REFERENCE_KINDS, type ReferenceKind } from './reference-kinds';
+import { REFERENCE_DEFINITIONS, REFERENCE_KINDS, sqlType, type ReferenceKind } from './reference-kinds';
 import { MANIFEST_FILE, ROWS_FILE, savedDataFolder as folder } from './saved-data-folder';
 import { writeSavedSummary, type Summarise } from './saved-summary';
 
@@ -118,7 +118,7 @@ async function checkCount(table: string, saved: number, db: Connector): Promise<
 async function restoreReferenceRows(db: Connector, kind: ReferenceKind, restoring: string): Promise<void> {
   const { columns, key } = REFERENCE_DEFINITIONS[kind];
   const names = columns.map((c) => c.column);
-  const typed = columns.map((c) => `r.${c.column}::${c.reading === 'date' || c.reading === 'date_or_blank' ? 'DATE' : c.reading === 'rec_no' ? 'INTEGER' : c.reading === 'yes_no' ? 'BOOLEAN' : 'VARCHAR'} AS ${c.column}`);
+  const typed = columns.map((c) => `r.${c.column}::${sqlType(c.reading)} AS ${c.column}`);
   const fresh = `SELECT r.load_id::INTEGER AS load_id, ${typed.join(', ')} FROM ${restoring} r
     WHERE NOT EXISTS (SELECT 1 FROM ${kind} t WHERE ${key.map((k) => `t.${k} IS NOT DISTINCT FROM r.${k}`).join(' AND ')})`;
   await db.query(`DELETE FROM ${USER_REFERENCE_TABLES[kind]}`);

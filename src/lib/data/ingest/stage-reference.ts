@@ -5,7 +5,7 @@ import type { BatchRelations } from './batch-relations';
 import { columnName } from './file-shape';
 import { LIST_SEPARATOR } from './mapping-tables';
 import type { RawTable } from './raw-table';
-import type { ReferenceColumn, ReferenceDefinition } from './reference-kinds';
+import { sqlType, type ReferenceColumn, type ReferenceDefinition } from './reference-kinds';
 import { columnMapName, type StagingNames } from './staging-names';
 import { dateMapSql, forceMapSql, inspectionMapSql, recommendationMapSql } from './value-maps.sql';
 
@@ -58,7 +58,7 @@ export async function stageReference(
   for (const c of definition.columns) {
     const clean = `ingest_clean(${cell(c)})`;
     if (columns[c.column] === undefined) {
-      value[c.column] = c.reading === 'yes_no' ? 'true' : c.column === 'kind' ? `'not stated'` : 'NULL';
+      value[c.column] = c.reading === 'yes_no' ? 'true' : c.column === 'kind' ? `'not stated'` : `NULL::${sqlType(c.reading)}`;
       continue;
     }
     const map = columnMapName(names, c.column);
@@ -193,7 +193,8 @@ async function findProblems(
 
   // Against what is loaded and what earlier files of this batch hold.
   const sameKey = definition.key.map((column) => `b.${column} IS NOT DISTINCT FROM s.${column}`).join(' AND ');
-  const sameValues = definition.columns.map((c) => `b.${c.column} IS NOT DISTINCT FROM s.${c.column}`).join(' AND ');
+  // A column the file does not have is not given, so it cannot differ.
+  const sameValues = present.map((c) => `b.${c.column} IS NOT DISTINCT FROM s.${c.column}`).join(' AND ');
   await insert(`SELECT s.row_no, NULL, NULL, NULL, 'key_conflict', format('{}|{}', ${KEY_TEXT[definition.kind]}, b.held_by)
     FROM ${names.stage} s JOIN ${batch[definition.kind]} b ON ${sameKey}
     WHERE ${clear} AND NOT (${sameValues})`);
