@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openApp, waitForNationalView } from './chromium';
+import { openDemoData } from '../sql/demo-data';
+import { dataExtent } from '../../src/lib/metrics/data-extent.sql';
+import { defaultFilters } from '../../src/lib/metrics/filters';
+import { headline } from '../../src/lib/metrics/national.sql';
+import { formatInteger } from '../../src/lib/charts/format';
+import { listLoads, registerShippedLoads } from '../../src/lib/data/ingest/load-registry';
+import { acceptLoad } from '../../src/lib/data/ingest/load-changes';
+import { prepareFile } from '../../src/lib/data/ingest/prepare-file';
+import { stageFiles } from '../../src/lib/data/ingest/stage-load';
+import { loadParquetCodec } from '../../src/lib/data/ingest/parquet-codec-node';
+
+/**
+ * The benchmark's generated files (inspections.csv, recommendations.csv and 10,000 statuses),
+ * dropped together through the file input: the national view's count of recommendations tracked
+ * becomes what the metrics SQL gives under Node for the same files, and stays so after a reload.
+ */
+let browser: Browser;
+let demoTracked: string;
+let loadedTracked: string;
+const baseUrl = inject('baseUrl');
+const POLL = { timeout: 60_000 };
+const generated = mkdtempSync(join(tmpdir(), 'oversight-generated-'));
+// Statuses first: the drop's order must not matter.
+const FILES = ['statuses.csv', 'recommendations.csv', 'inspections.csv'];
+
+beforeAll(async () => {
+  execFileSync('npx', ['tsx', 'scripts/generate-statuses.ts', '--updates', '10000', '--out-dir', generated,
+    '--out-csv', join(generated, 'statuses.csv'), '--out-arrow', join(generated, 'statuses.arrows')], { stdio: 'pipe' });
+  browser = await launchChromium();
+  const db = await openDemoData();
+  demoTracked = formatInteger((await headline(db, defaultFilters((await dataExtent(db)).lastUpdate!))).recommendations);
+  await registerShippedLoads(db, new Date().toISOString());
+  const illustrative = (await listLoads(db)).find((entry) => entry.source === 'illustrative')!;
+  const prepared = await Promise.all(FILES.map((f) => prepareFile(f, new Uint8Array(readFileSync(join(generated, f))), loadParquetCodec)));
+  await acceptLoad(db, await stageFiles(db, prepared, { defaultDate: null }), { kind: 'replace', loadIds: [illustrative.load_id] }, new Date().toISOString());
+  loadedTracked = formatInteger((await headline(db, defaultFilters((await dataExtent(db)).lastUpdate!))).recommendations);
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(generated, { recursive: true, force: true });
+});
+
+const status = (page: Page) => page.getByTestId('data-status');
+const loadedLabels = (page: Page) => page.locator('[data-testid="loaded-entry"] td:nth-child(2)').allTextContents();
+
+async function trackedOnNationalView(page: Page): Promise<string> {
+  await page.getByRole('link', { name: 'National picture' }).click();
+  await waitForNationalView(page);
+  return (await page.getByTestId('headline-recommendations').textContent())!;
+}
+
+describe('data view: reference files', () => {
+  it("loads the generator's inspections, recommendations and statuses in one drop; the national count follows, and survives a reload", async () => {
+    const { page, context, errors } = await openApp(browser, baseUrl, '?view=data');
+    try {
+      expect(loadedTracked).not.toBe(demoTracked);
+      await page.getByTestId('file-input').setInputFiles(FILES.map((f) => join(generated, f)));
+      await expect.poll(() => status(page).textContent(), POLL).toMatch(
+        /Loaded 3 inspections, 30 recommendations and 10,000 statuses from statuses\.csv, recommendations\.csv and inspections\.csv in [\d.]+ s\. Saved in this browser\./);
+      await expect.poll(() => loadedLabels(page), POLL).toEqual(['Statuses read from PCC responses', ...FILES]);
+      expect(await trackedOnNationalView(page)).toBe(loadedTracked);
+
+      await page.reload();
+      await waitForNationalView(page);
+      await expect.poll(() => page.getByTestId('headline-recommendations').textContent(), POLL).toBe(loadedTracked);
+      await page.getByRole('link', { name: 'Data', exact: true }).click();
+      await page.waitForSelector('section.data-view[data-ready="true"]');
+      await expect.poll(() => loadedLabels(page), POLL).toEqual(['Statuses read from PCC responses', ...FILES]);
+      expect(await page.getByTestId('restored').count()).toBe(1);
+
+      // The inspections are in use: removing them is refused, naming the files that use them.
+      await page.getByRole('button', { name: 'Remove inspections.csv' }).click();
+      await expect.poll(() => page.getByRole('alert').allTextContents(), POLL).toContainEqual(
+        'That did not work, and nothing was changed: inspections.csv cannot be removed while statuses.csv, recommendations.csv use its inspections: remove those files first.');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
