@@ -63,7 +63,7 @@ describe('data view: reference files', () => {
       expect(loadedTracked).not.toBe(demoTracked);
       await page.getByTestId('file-input').setInputFiles(FILES.map((f) => join(generated, f)));
       await expect.poll(() => status(page).textContent(), POLL).toMatch(
-        /Loaded 3 inspections, 30 recommendations and 10,000 statuses from statuses\.csv, recommendations\.csv and inspections\.csv in [\d.]+ s\. Saved in this browser\./);
+        /Loaded 10,000 statuses, 3 inspections and 30 recommendations from statuses\.csv, recommendations\.csv and inspections\.csv in [\d.]+ s\. Saved in this browser\./);
       await expect.poll(() => loadedLabels(page), POLL).toEqual(['Statuses read from PCC responses', ...FILES]);
       expect(await trackedOnNationalView(page)).toBe(loadedTracked);
 
