@@ -11,7 +11,10 @@ import { headlineFast } from '../../src/lib/metrics/preagg/national-fast.sql';
 import { responses } from '../../src/lib/metrics/responses.sql';
 import { refreshPreaggregates } from '../../src/lib/metrics/preagg/refresh-preaggregates';
 import { openDemoData } from './demo-data';
-import { problemsOf, text } from './ingest-helpers';
+import { fixture, problemsOf, statusFingerprint, text } from './ingest-helpers';
+import { nodeTableToIpc } from '../../src/lib/db/node-table-ipc';
+import { installMemoryOpfs } from './memory-opfs';
+import { restoreSavedData, saveLoadedData } from '../../src/lib/data/ingest/saved-data-opfs';
 import { prepareFile } from '../../src/lib/data/ingest/prepare-file';
 import { loadParquetCodec } from '../../src/lib/data/ingest/parquet-codec-node';
 import { stageFiles } from '../../src/lib/data/ingest/stage-load';
@@ -192,5 +195,54 @@ describe('each kind on its own', () => {
     });
     expect(await Promise.all(staged.map((f) => problemsOf(db, f)))).toEqual([[], [], []]);
     expect(staged.map((f) => [f.kind, f.loadable])).toEqual([['responses', 1], ['recommendations', 3], ['inspections', 1]]);
+  });
+});
+
+describe('saved in this browser', () => {
+  const referenceRows = async (db: Connector) => rowsOf(await db.query(
+    `SELECT (SELECT count(*) FROM inspections)::INTEGER AS inspections, (SELECT count(*) FROM recommendations)::INTEGER AS recommendations,
+            (SELECT count(*) FROM responses)::INTEGER AS responses, (SELECT count(*) FROM status_updates)::INTEGER AS statuses`));
+
+  it("the user's inspections, recommendations and responses come back after a reload, with their entries", async () => {
+    const root = installMemoryOpfs();
+    const db = await openRegisteredDemo();
+    await acceptLoad(db, await stageAll(db, {
+      'inspections.csv': generatedFile('inspections.csv'),
+      'recommendations.csv': generatedFile('recommendations.csv'),
+      'statuses.csv': generatedFile('statuses.csv'),
+      'responses.csv': text('Force,Inspection,Published\nKent,synthetic-001,2023-05-20\n'),
+    }), { kind: 'add' }, LOADED_AT);
+    await saveLoadedData(db, undefined, nodeTableToIpc);
+    const saved = JSON.parse(await root.folders.get('oversight')!.files.get('loads.json')!.text());
+    expect([saved.version, saved.reference]).toEqual([2, { inspections: 3, recommendations: 30, responses: 1 }]);
+
+    const fresh = await openDemoData();
+    expect(await restoreSavedData(fresh)).toBe(saved.savedAt);
+    expect(await referenceRows(fresh)).toEqual(await referenceRows(db));
+    expect(await listLoads(fresh)).toEqual(await listLoads(db));
+    // Entries restored with their rows: the inspections still refuse removal while used.
+    const inspections = (await listLoads(fresh)).find((e) => e.label === 'inspections.csv')!;
+    await expect(removeLoad(fresh, inspections.load_id)).rejects.toThrow('inspections.csv cannot be removed while');
+  });
+
+  it('a save from before reference files (version 1: statuses only, entries without a kind) still restores', async () => {
+    const root = installMemoryOpfs();
+    const db = await openRegisteredDemo();
+    await acceptLoad(db, await stageAll(db, { 'long.csv': fixture('valid/long.csv') }), { kind: 'add' }, LOADED_AT);
+    await saveLoadedData(db, undefined, nodeTableToIpc);
+    const folder = root.folders.get('oversight')!;
+    const current = JSON.parse(await folder.files.get('loads.json')!.text());
+    const version1 = { version: 1, savedAt: current.savedAt, rows: current.rows,
+      loads: current.loads.map(({ kind: _kind, ...entry }: { kind: string }) => entry) };
+    folder.files.set('loads.json', new Blob([JSON.stringify(version1)]));
+    for (const name of [...folder.files.keys()]) if (name.startsWith('user_')) folder.files.delete(name);
+
+    const fresh = await openDemoData();
+    expect(await restoreSavedData(fresh)).toBe(current.savedAt);
+    expect((await listLoads(fresh)).map((e) => [e.label, e.kind])).toEqual([
+      ['Illustrative statuses (generated demo data)', 'statuses'], ['Statuses read from PCC responses', 'statuses'], ['long.csv', 'statuses']]);
+    expect(await statusFingerprint(fresh)).toEqual(await statusFingerprint(db));
+    const { statuses: _restored, ...reference } = (await referenceRows(fresh))[0] as Record<string, number>;
+    expect(reference).toEqual({ inspections: 10, recommendations: 20, responses: 3 });
   });
 });

@@ -1,4 +1,4 @@
-import { tableToIPC } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
 import type { Connector } from '../../db/connector';
 import { resultRows } from './result-rows';
 import { ensureRegistry, listLoads, LOAD_COLUMNS, USER_REFERENCE_TABLES, type LoadEntry } from './load-registry';
@@ -32,23 +32,30 @@ async function write(dir: FileSystemDirectoryHandle, name: string, data: Blob | 
   await writable.close();
 }
 
+/** Writes a query result as an Arrow IPC stream; Node tests pass the engine's own arrow copy's writer. */
+type TableToStream = (table: Table) => Uint8Array;
+
 /**
  * Saves the statuses, the user's reference rows and the list of loaded files, and the summary
  * `summarise` makes of them. Returns the number of status rows saved.
  */
-export async function saveLoadedData(db: Connector, summarise?: Summarise): Promise<number> {
+export async function saveLoadedData(
+  db: Connector,
+  summarise?: Summarise,
+  toStream: TableToStream = (table) => tableToIPC(table, 'stream'),
+): Promise<number> {
   const dir = await folder(true);
   if (!dir) throw new Error('this browser offers no private file storage to this page');
   // No ORDER BY: seq travels with each row, and sorting a million rows would only cost time.
   const table = await db.query('SELECT * FROM status_updates');
   // The rows first, then the manifest that vouches for them: a save cut short is never restored.
   await dir.removeEntry(MANIFEST_FILE).catch(() => {});
-  await write(dir, ROWS_FILE, new Blob([tableToIPC(table, 'stream') as Uint8Array<ArrayBuffer>]));
+  await write(dir, ROWS_FILE, new Blob([toStream(table) as Uint8Array<ArrayBuffer>]));
   const loads = await listLoads(db);
   const reference = {} as Record<ReferenceKind, number>;
   for (const kind of REFERENCE_KINDS) {
     const rows = await db.query(`SELECT * FROM ${USER_REFERENCE_TABLES[kind]}`);
-    await write(dir, referenceFile(kind), new Blob([tableToIPC(rows, 'stream') as Uint8Array<ArrayBuffer>]));
+    await write(dir, referenceFile(kind), new Blob([toStream(rows) as Uint8Array<ArrayBuffer>]));
     reference[kind] = rows.numRows;
   }
   const savedAt = new Date().toISOString();
