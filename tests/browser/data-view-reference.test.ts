@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, waitForNationalView } from './chromium';
+import { axeViolations } from './axe-check';
 import { openDemoData } from '../sql/demo-data';
 import { dataExtent } from '../../src/lib/metrics/data-extent.sql';
 import { defaultFilters } from '../../src/lib/metrics/filters';
@@ -64,6 +66,7 @@ describe('data view: reference files', () => {
       await page.getByTestId('file-input').setInputFiles(FILES.map((f) => join(generated, f)));
       await expect.poll(() => status(page).textContent(), POLL).toMatch(
         /Loaded 10,000 statuses, 3 inspections and 30 recommendations from statuses\.csv, recommendations\.csv and inspections\.csv in [\d.]+ s\. Saved in this browser\./);
+      console.log(`Generated 10k batch in Chromium: ${(await status(page).textContent())!.trim()}`);
       await expect.poll(() => loadedLabels(page), POLL).toEqual(['Statuses read from PCC responses', ...FILES]);
       expect(await trackedOnNationalView(page)).toBe(loadedTracked);
 
@@ -80,6 +83,42 @@ describe('data view: reference files', () => {
       await expect.poll(() => page.getByRole('alert').allTextContents(), POLL).toContainEqual(
         'That did not work, and nothing was changed: inspections.csv cannot be removed while statuses.csv, recommendations.csv use its inspections: remove those files first.');
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows a responses file's rows in the force view's section-55 responses", async () => {
+    const path = join(generated, 'kent-responses.csv');
+    writeFileSync(path, 'Force,Inspection,Response published,Link,Notes\nKent Police,firearms-2023,01/09/2023,https://www.kent-pcc.gov.uk/firearms-response,Read on the PCC site\n');
+    const { page, context, errors } = await openApp(browser, baseUrl, '?view=data');
+    try {
+      await page.getByTestId('file-input').setInputFiles(path);
+      await expect.poll(() => status(page).textContent(), POLL).toContain('Loaded 1 response from kent-responses.csv');
+      await page.goto(new URL('?view=force&force=kent', baseUrl).href);
+      // Report published 11 July 2023 (day 1), response 1 September 2023: day 53, within the 56 days.
+      const row = page.locator('[data-testid="responses"] tr[data-force="kent"][data-inspection="firearms-2023"]');
+      await expect.poll(() => row.getAttribute('data-state'), POLL).toBe('on_time');
+      expect(await row.locator('td').allTextContents()).toContain('1 September 2023');
+      expect(await row.locator('.response-state').textContent()).toBe('On time (day 53)');
+      expect(await row.locator('a[href="https://www.kent-pcc.gov.uk/firearms-response"]').count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('has no axe-core violations with a recommendations report and the file kinds on screen', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    try {
+      await page.goto(new URL('?view=data', baseUrl).href);
+      await page.waitForSelector('section.data-view[data-ready="true"]');
+      await page.getByTestId('file-input').setInputFiles(fileURLToPath(new URL('../fixtures/malformed/recommendations-problems.csv', import.meta.url)));
+      await page.getByTestId('validation-report').waitFor();
+      expect(await page.getByTestId('kind-recommendations-problems.csv').textContent()).toBe('recommendations: one row per recommendation');
+      await page.getByTestId('file-kinds').locator('summary').click();
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await context.close();
     }
