@@ -5,8 +5,9 @@ import { REFERENCE_DEFINITIONS, REFERENCE_KINDS, SHIPPED_HOLDER, type ReferenceK
 
 /**
  * One batch of files sees the loaded reference rows and the valid new rows of the batch's own
- * reference files, so statuses can name an inspection loaded in the same drop. Views, one per
- * table, each row with `held_by` (the file that holds it): the loaded tables are never touched.
+ * reference files, so statuses can name an inspection loaded in the same drop. Small tables, one
+ * per reference table, each row with `held_by` (the file that holds it), copied rather than views
+ * so a million statuses join a table whose size DuckDB knows. The loaded tables are never touched.
  */
 export type BatchRelations = Record<ReferenceKind, string> & { id: string };
 
@@ -38,19 +39,19 @@ function loadedRows(kind: ReferenceKind): string {
     FROM ${kind} t LEFT JOIN ${owned} u ON ${match} LEFT JOIN ingest_loads l ON l.load_id = u.load_id`;
 }
 
-/** (Re)defines the batch's views from the loaded tables and the members staged so far. */
+/** (Re)builds the batch's tables from the loaded tables and the members staged so far. */
 export async function refreshBatch(db: Connector, batch: BatchRelations, members: readonly BatchMember[]): Promise<void> {
   for (const kind of REFERENCE_KINDS) {
     const columns = REFERENCE_DEFINITIONS[kind].columns.map((c) => c.column).join(', ');
     const staged = members.filter((member) => member.kind === kind)
       .map((member) => `SELECT ${columns}, held_by FROM ${member.stage} WHERE loadable`);
-    await db.query(`CREATE OR REPLACE VIEW ${batch[kind]} AS ${[loadedRows(kind), ...staged].join(' UNION ALL ')}`);
+    await db.query(`CREATE OR REPLACE TABLE ${batch[kind]} AS ${[loadedRows(kind), ...staged].join(' UNION ALL ')}`);
   }
   await createInspectionNames(db, batch.inspections);
 }
 
-/** Drops the batch's views and puts the inspection names back to the loaded inspections. */
+/** Drops the batch's tables and puts the inspection names back to the loaded inspections. */
 export async function dropBatch(db: Connector, batch: BatchRelations): Promise<void> {
-  for (const kind of REFERENCE_KINDS) await db.query(`DROP VIEW IF EXISTS ${batch[kind]}`);
+  for (const kind of REFERENCE_KINDS) await db.query(`DROP TABLE IF EXISTS ${batch[kind]}`);
   await createInspectionNames(db);
 }
