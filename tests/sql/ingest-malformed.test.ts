@@ -109,6 +109,29 @@ const MALFORMED: Expected[] = [
     { row: 2, column: 'Inspection', message: 'Unknown inspection: firearms-2032. Did you mean firearms-2023?' }] },
   { file: 'semicolon-delimited.csv', loadable: 1, problems: [
     { row: 2, column: 'Recommendation', message: 'Not a recommendation number: R 2a.' }] },
+  // Reference files: their own kinds of problem, and keys checked against the shipped data.
+  { file: 'unknown-file-kind.csv', loadable: 0, problems: [
+    { row: 1, column: null, message: 'These headers fit no kind of file Oversight reads. Found: Name, Colour, Size.' }] },
+  // Row 7 repeats a shipped inspection without its source URL: a column not given cannot differ.
+  { file: 'inspections-problems.csv', loadable: 1, problems: [
+    { row: 3, column: 'Inspection ID', message: 'Inspection is empty.' },
+    { row: 4, column: 'Published', message: '31/02/2025 is not a real date: February 2025 has 28 days.' },
+    { row: 5, column: null, message: 'This row gives custody-2025 again; row 2 gave it first.' },
+    { row: 6, column: null, message: 'Already loaded from the shipped data with different values: firearms-2023. This row was not loaded.' }] },
+  { file: 'recommendations-problems.csv', loadable: 1, problems: [
+    { row: 3, column: 'Inspection', message: 'Unknown inspection: firearms-2032. Did you mean firearms-2023?' },
+    { row: 4, column: 'Rec No', message: 'Not a recommendation number: 0. A recommendation is numbered 1, 2, 3…' },
+    { row: 5, column: 'Due date', message: 'The due date 2023-06-30 is before firearms-2023 was published (2023-07-11).' },
+    { row: 6, column: 'Deadline', message: 'No due date can be read from "When possible", and no Due date is given.' },
+    { row: 7, column: 'For forces', message: 'Not yes or no: maybe.' },
+    { row: 8, column: null, message: 'This row gives firearms-2023 recommendation 14 again; row 2 gave it first.' },
+    { row: 9, column: null, message: 'Already loaded from the shipped data with different values: firearms-2023 recommendation 2. This row was not loaded.' }] },
+  { file: 'responses-problems.csv', loadable: 1, problems: [
+    { row: 3, column: 'Force', message: 'Unknown force: Northumbira. Did you mean Northumbria?' },
+    { row: 4, column: 'Inspection', message: 'Unknown inspection: firearms-2032. Did you mean firearms-2023?' },
+    { row: 5, column: 'Response published', message: '2023-13-01 is not a real date: there is no month 13.' },
+    { row: 6, column: null, message: 'This row gives the response of kent to firearms-2023 published 2023-09-01 again; row 2 gave it first.' },
+    { row: 7, column: null, message: 'Already loaded from the shipped data with different values: the response of cheshire to firearms-2023 (date not known). This row was not loaded.' }] },
 ];
 
 let db: Connector;

@@ -4,6 +4,7 @@ import { stageFiles, type LoadProgress } from '../../lib/data/ingest/stage-load'
 import { problemGroups, type ProblemGroup } from '../../lib/data/ingest/problem-report';
 import { acceptLoad, discardStaged, type LoadMode } from '../../lib/data/ingest/load-changes';
 import type { StagedFile } from '../../lib/data/ingest/stage-file';
+import type { FileKind } from '../../lib/data/ingest/reference-kinds';
 
 export type SessionPhase = 'idle' | 'reading' | 'checking' | 'review' | 'loading';
 
@@ -68,7 +69,7 @@ export class LoadSession {
       if (this.problemCount === 0 && this.loadable > 0) await this.accept(true);
       else {
         this.phase = 'review';
-        this.message = `Checked ${listOf(this.fileNames)}: ${count(this.problemCount, 'problem')} found, ${count(this.loadable, 'valid status', 'valid statuses')}. Nothing is loaded yet.`;
+        this.message = `Checked ${listOf(this.fileNames)}: ${count(this.problemCount, 'problem')} found, ${rowsByKind(this.staged, 'valid ') || 'nothing new to load'}. Nothing is loaded yet.`;
       }
     } catch (cause) {
       this.phase = 'idle';
@@ -91,17 +92,23 @@ export class LoadSession {
   /** Loads the valid rows of every staged file; `automatic` when nothing was found to review. */
   async accept(automatic = false): Promise<void> {
     this.phase = 'loading';
-    this.message = `Loading ${count(this.loadable, 'status', 'statuses')}…`;
+    this.message = `Loading ${rowsByKind(this.staged)}…`;
     try {
       const added = await acceptLoad(this.db(), this.staged, this.mode, new Date().toISOString());
-      const loaded = added.reduce((sum, entry) => sum + entry.rows, 0);
+      const loaded = added.filter((entry) => entry.kind === 'statuses').reduce((sum, entry) => sum + entry.rows, 0);
+      const what = listOf(KIND_ORDER.flatMap((kind) => {
+        const rows = added.filter((entry) => entry.kind === kind).reduce((sum, entry) => sum + entry.rows, 0);
+        return rows > 0 ? [count(rows, NOUNS[kind][0], NOUNS[kind][1])] : [];
+      }));
       // How long, when no one stopped to review: the time a user waited for the load. Also a
       // performance measure ("oversight:load"), which the benchmark reads.
       const took = automatic ? ` in ${((performance.now() - this.#started) / 1000).toFixed(1)} s` : '';
       if (automatic) performance.measure('oversight:load', { start: this.#started, detail: { statuses: loaded, files: $state.snapshot(this.fileNames) } });
       // The view says it, with whether it was saved: one message, not two.
       this.message = '';
-      await this.onChanged(`Loaded ${count(loaded, 'status', 'statuses')} from ${listOf(added.map((e) => e.file_name))}${took}.`);
+      await this.onChanged(added.length === 0
+        ? 'Nothing new was loaded: every valid row was already there.'
+        : `Loaded ${what} from ${listOf(added.map((e) => e.file_name))}${took}.`);
     } catch (cause) {
       this.failure = cause instanceof Error ? cause.message : String(cause);
       this.message = 'The load failed; your data is as it was.';
@@ -121,6 +128,28 @@ export class LoadSession {
     this.phase = 'idle';
     if (announce) this.message = 'Nothing was loaded; your data is as it was.';
   }
+}
+
+// Statuses first: "Loaded 10,000 statuses, 3 inspections…" (the benchmark waits for "Loaded N status").
+const KIND_ORDER: readonly FileKind[] = ['statuses', 'inspections', 'recommendations', 'responses'];
+const NOUNS: Record<FileKind, [string, string]> = {
+  inspections: ['inspection', 'inspections'],
+  recommendations: ['recommendation', 'recommendations'],
+  responses: ['response', 'responses'],
+  statuses: ['status', 'statuses'],
+};
+
+/** What the staged files would load, by kind: "3 inspections and 10,000 statuses"; '' when nothing. */
+export function rowsByKind(files: readonly StagedFile[], adjective = ''): string {
+  return listOf(KIND_ORDER.flatMap((kind) => {
+    const rows = files.filter((file) => file.kind === kind && file.fileProblems.length === 0).reduce((sum, file) => sum + file.loadable, 0);
+    return rows > 0 ? [count(rows, `${adjective}${NOUNS[kind][0]}`, `${adjective}${NOUNS[kind][1]}`)] : [];
+  }));
+}
+
+/** The noun for one row of a kind of file: "status", "inspection"… */
+export function rowNoun(kind: FileKind | null, many = false): string {
+  return NOUNS[kind ?? 'statuses'][many ? 1 : 0];
 }
 
 export function count(n: number, one: string, many = `${one}s`): string {

@@ -1,13 +1,15 @@
 import type { Connector, SqlParam } from '../../db/connector';
 import { resultRows } from './result-rows';
-import { listLoads, REGISTRY_DDL, type LoadEntry } from './load-registry';
+import { ensureRegistry, listLoads, LOAD_COLUMNS, type LoadEntry } from './load-registry';
+import { addReferenceRows, filesUsing, REFERENCE_UNDO_DDL, setAsideReferenceRows, undoReferenceRows } from './reference-loads';
 import type { StagedFile } from './stage-file';
 import { LOADABLE_SQL } from './stage-statuses';
 import { dropStaging } from './staging-names';
 
 /**
- * Every change to the loaded statuses — accepting a load, removing an entry, undoing — runs as
- * one transaction: it happens whole or not at all, so a failure leaves the data as it was.
+ * Every change to the loaded data — accepting a load, removing an entry, undoing — runs as one
+ * transaction: it happens whole or not at all, so a failure leaves the data as it was. Status
+ * files own rows of status_updates; reference files own rows of their table (reference-loads.ts).
  */
 export type LoadMode = { kind: 'add' } | { kind: 'replace'; loadIds: number[] };
 
@@ -35,8 +37,8 @@ async function inTransaction<T>(db: Connector, work: () => Promise<T>): Promise<
 }
 
 async function prepareTables(db: Connector): Promise<void> {
-  await db.query(REGISTRY_DDL);
-  for (const ddl of UNDO_DDL) await db.query(ddl);
+  await ensureRegistry(db);
+  for (const ddl of [...UNDO_DDL, ...REFERENCE_UNDO_DDL]) await db.query(ddl);
 }
 
 /**
@@ -63,6 +65,7 @@ async function setAside(db: Connector, loadIds: number[], description: string, a
   const owned = ownedRows(entries, 1);
   await db.query(`INSERT INTO ingest_undo_rows SELECT * FROM status_updates WHERE ${owned.sql}`, owned.params);
   await db.query(`DELETE FROM status_updates WHERE ${owned.sql}`, owned.params);
+  await setAsideReferenceRows(db, loadIds);
   const ids = loadIds.join(',');
   await db.query(`INSERT INTO ingest_undo_loads SELECT * FROM ingest_loads WHERE list_contains(string_split($1, ',')::INTEGER[], load_id)`, [ids]);
   await db.query(`DELETE FROM ingest_loads WHERE list_contains(string_split($1, ',')::INTEGER[], load_id)`, [ids]);
@@ -70,8 +73,9 @@ async function setAside(db: Connector, loadIds: number[], description: string, a
 }
 
 /**
- * Loads the valid statuses of the staged files (one entry each), in place of `mode.loadIds` when
- * replacing. Files with problems with the whole file, or without a single valid status, add nothing.
+ * Loads the valid rows of the staged files (one entry each), in place of `mode.loadIds` when
+ * replacing and the batch brings statuses (a batch of reference files alone only adds). Files
+ * with problems with the whole file, or without a single valid new row, add nothing.
  */
 export async function acceptLoad(db: Connector, files: readonly StagedFile[], mode: LoadMode, loadedAt: string): Promise<LoadEntry[]> {
   await prepareTables(db);
@@ -91,11 +95,19 @@ export async function acceptLoad(db: Connector, files: readonly StagedFile[], mo
     let id = next!.id;
     const ids = loadable.map((_, k) => id + k);
     // Set aside first, while status_updates is still small: then the new rows are not scanned.
-    if (mode.kind === 'replace') {
+    if (mode.kind === 'replace' && loadable.some((file) => file.kind === 'statuses')) {
       const replaced = (await listLoads(db)).filter((entry) => mode.loadIds.includes(entry.load_id));
       await setAside(db, mode.loadIds, `Replace of ${replaced.map((entry) => entry.label).join(', ')} by ${loadable.map((file) => file.name).join(', ')}`, ids);
     }
     for (const file of loadable) {
+      if (file.kind !== 'statuses' && file.kind !== null) {
+        await addReferenceRows(db, file.kind, file.names.stage, id);
+        // An empty seq range: the entry owns no status rows.
+        await db.query(`INSERT INTO ingest_loads (${LOAD_COLUMNS}) VALUES ($1, $2, $3, 'user', $4, 'long', $5, $6, 0, -1, NULL, $7)`,
+          [id, file.name, file.name, file.format ?? 'csv', file.loadable, loadedAt, file.kind]);
+        id += 1;
+        continue;
+      }
       // seq follows file order: row by row, and force column by force column in a wide file.
       const width = file.seqWidth;
       await db.query(
@@ -107,7 +119,7 @@ export async function acceptLoad(db: Connector, files: readonly StagedFile[], mo
       const [range] = resultRows<{ last: number }>(await db.query(
         `SELECT (max(row_no) - 2)::DOUBLE AS last FROM ${file.names.stage}`));
       const seqTo = seq + (range!.last + 1) * width - 1;
-      await db.query(`INSERT INTO ingest_loads VALUES ($1, $2, $3, 'user', $4, $5, $6, $7, $8, $9, NULL)`,
+      await db.query(`INSERT INTO ingest_loads (${LOAD_COLUMNS}) VALUES ($1, $2, $3, 'user', $4, $5, $6, $7, $8, $9, NULL, 'statuses')`,
         [id, file.name, file.name, file.format ?? 'csv', file.shape ?? 'long', file.loadable, loadedAt, seq, seqTo]);
       id += 1;
       seq = seqTo + 1;
@@ -122,6 +134,12 @@ export async function removeLoad(db: Connector, loadId: number): Promise<void> {
   await prepareTables(db);
   const entry = (await listLoads(db)).find((candidate) => candidate.load_id === loadId);
   if (!entry) throw new Error(`No loaded file has id ${loadId}`);
+  if (entry.kind !== 'statuses') {
+    const users = await filesUsing(db, entry.kind, loadId);
+    if (users.length > 0) {
+      throw new Error(`${entry.label} cannot be removed while ${users.join(', ')} ${users.length === 1 ? 'uses' : 'use'} its ${entry.kind}: remove ${users.length === 1 ? 'that file' : 'those files'} first.`);
+    }
+  }
   await inTransaction(db, () => setAside(db, [loadId], `Removal of ${entry.label}`, []));
 }
 
@@ -142,6 +160,7 @@ export async function undoLastChange(db: Connector): Promise<void> {
     const owned = ownedRows(added, 1);
     await db.query(`DELETE FROM status_updates WHERE ${owned.sql}`, owned.params);
     await db.query(`DELETE FROM ingest_loads WHERE list_contains(string_split($1, ',')::INTEGER[], load_id)`, [addedIds.join(',') || '0']);
+    await undoReferenceRows(db, addedIds);
     await db.query('INSERT INTO status_updates SELECT * FROM ingest_undo_rows');
     await db.query('INSERT INTO ingest_loads SELECT * FROM ingest_undo_loads');
     await db.query('DELETE FROM ingest_undo');

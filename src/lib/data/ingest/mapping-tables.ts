@@ -11,7 +11,7 @@ export const LIST_SEPARATOR = '\u001f';
  * - `ingest_status_words`: status words → canonical status (from STATUS_VOCABULARY);
  * - `ingest_force_names`: force names, slugs, ONS codes and aliases → force (from `forces`);
  * - `ingest_inspection_names`: inspection ids and titles → inspection (from `inspections`).
- * Rebuilt before every load, because the reference tables can be reloaded.
+ * Rebuilt before every load, because the user can load inspections too.
  */
 export async function createMappingTables(db: Connector): Promise<void> {
   for (const macro of NAME_KEY_MACROS) await db.query(macro);
@@ -41,13 +41,22 @@ export async function createMappingTables(db: Connector): Promise<void> {
     QUALIFY row_number() OVER (PARTITION BY ingest_force_key(s.written_as) ORDER BY s.rank, s.written_as) = 1
     ORDER BY f.name, s.rank`);
 
+  await createInspectionNames(db);
+}
+
+/**
+ * The inspection names from `inspections`, or, while a batch is checked, from the loaded
+ * inspections and those of the batch's inspections files (`relation`, a name of ours, never text
+ * from a file).
+ */
+export async function createInspectionNames(db: Connector, relation = 'inspections'): Promise<void> {
   await db.query(`CREATE OR REPLACE TABLE ingest_inspection_names AS
     WITH spellings AS (
-      SELECT inspection_id, inspection_id AS written_as, 'id' AS kind, 1 AS rank FROM inspections
-      UNION ALL SELECT inspection_id, title, 'title', 2 FROM inspections
+      SELECT inspection_id, inspection_id AS written_as, 'id' AS kind, 1 AS rank FROM ${relation}
+      UNION ALL SELECT inspection_id, title, 'title', 2 FROM ${relation}
     )
     SELECT ingest_text_key(s.written_as) AS key, s.inspection_id, i.title, s.written_as, s.kind
-    FROM spellings s JOIN inspections i USING (inspection_id)
+    FROM spellings s JOIN ${relation} i USING (inspection_id)
     QUALIFY row_number() OVER (PARTITION BY ingest_text_key(s.written_as) ORDER BY s.rank) = 1
     ORDER BY i.published, s.rank`);
 }

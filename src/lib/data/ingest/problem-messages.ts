@@ -1,5 +1,6 @@
 import { STATUS_VOCABULARY } from './status-vocabulary';
 import type { Problem, ProblemKind } from './problems';
+import { FILE_KINDS, kindNeeds, SHIPPED_HOLDER } from './reference-kinds';
 
 /** The words of every problem, in one place: what went wrong, and what was expected instead. */
 export interface ProblemText {
@@ -26,6 +27,14 @@ export const EXPECTED = {
   date: 'a date written YYYY-MM-DD or DD/MM/YYYY (day first)',
 } as const;
 
+/** What an empty required cell should hold, by the column's label. */
+const EXPECTED_BY_LABEL: Record<string, string> = {
+  ...EXPECTED,
+  published: EXPECTED.date,
+  title: 'the title of the report',
+};
+
+
 const groupTitles: Record<ProblemKind, string> = {
   file_empty: 'Empty file',
   file_header_only: 'No data rows',
@@ -51,6 +60,12 @@ const groupTitles: Record<ProblemKind, string> = {
   date_impossible: 'Impossible date',
   date_before_publication: 'Date before the report',
   duplicate_row: 'Duplicate row',
+  unknown_file_kind: 'Not a file Oversight reads',
+  bad_yes_no: 'Not yes or no',
+  due_text_unread: 'Deadline not read',
+  due_before_publication: 'Due before the report',
+  duplicate_key: 'Given twice',
+  key_conflict: 'Already loaded differently',
 };
 
 export function problemTitle(kind: ProblemKind): string {
@@ -139,13 +154,15 @@ export function describeProblem(problem: Problem): ProblemText {
     case 'unreadable_row':
       return { message: `This row could not be read (${detail}).`, expected: 'a CSV row like the others' };
     case 'empty_value':
-      return { message: `${detail} is empty.`, expected: EXPECTED[detail!.toLowerCase() as keyof typeof EXPECTED] ?? 'a value' };
+      return { message: `${detail} is empty.`, expected: EXPECTED_BY_LABEL[detail!.toLowerCase()] ?? 'a value' };
     case 'unknown_force':
       return { message: `Unknown force: ${value}.${detail ? ` Did you mean ${detail}?` : ''}`, expected: EXPECTED.force };
     case 'unknown_inspection':
       return { message: `Unknown inspection: ${value}.${detail ? ` Did you mean ${detail}?` : ''}`, expected: EXPECTED.inspection };
     case 'bad_recommendation':
-      return { message: `Not a recommendation number: ${value}.`, expected: EXPECTED.recommendation };
+      return detail === 'positive'
+        ? { message: `Not a recommendation number: ${value}. A recommendation is numbered 1, 2, 3…`, expected: 'a whole number from 1 up, e.g. 2 or R2' }
+        : { message: `Not a recommendation number: ${value}.`, expected: EXPECTED.recommendation };
     case 'unknown_recommendation': {
       const [inspection, number, known] = parts(detail);
       return {
@@ -176,5 +193,37 @@ export function describeProblem(problem: Problem): ProblemText {
         message: `This row repeats row ${detail}: same force, inspection, recommendation, date and status.`,
         expected: 'each status given once',
       };
+    case 'unknown_file_kind':
+      return {
+        message: `These headers fit no kind of file Oversight reads. Found: ${detail || 'no columns'}.`,
+        expected: `the columns of one kind: ${FILE_KINDS.map(kindNeeds).join('; ')}`,
+      };
+    case 'bad_yes_no':
+      return { message: `Not yes or no: ${value}.`, expected: 'true or false (also yes/no, y/n, 1/0); blank means true' };
+    case 'due_text_unread':
+      return {
+        message: `No due date can be read from "${value}", and no Due date is given.`,
+        expected: 'a deadline such as "By 31 July 2024", "By March 2025", "Within three months" or "With immediate effect", or a Due date column',
+      };
+    case 'due_before_publication': {
+      const [inspection, published] = parts(detail);
+      return {
+        message: `The due date ${value} is before ${inspection} was published (${published}).`,
+        expected: `a due date on or after ${published}; check the day and month are not swapped`,
+      };
+    }
+    case 'duplicate_key': {
+      const [first, key] = parts(detail);
+      return { message: `This row gives ${key} again; row ${first} gave it first.`, expected: 'each row given once: remove or merge the repeats' };
+    }
+    case 'key_conflict': {
+      const [key, holder] = parts(detail);
+      return {
+        message: `Already loaded from ${holder} with different values: ${key}. This row was not loaded.`,
+        expected: holder === SHIPPED_HOLDER
+          ? 'the same values as the shipped row: shipped reference rows stay'
+          : `the same values as ${holder}, or remove that file first to load these instead`,
+      };
+    }
   }
 }

@@ -23,6 +23,7 @@ export const FILE_PROBLEMS = [
   'file_unreadable',
   'missing_columns',
   'ambiguous_columns',
+  'unknown_file_kind',
 ] as const;
 
 /** Problems with one row (or one cell), which stop that row. */
@@ -43,6 +44,11 @@ export const ROW_PROBLEMS = [
   'date_impossible',
   'date_before_publication',
   'duplicate_row',
+  'bad_yes_no',
+  'due_text_unread',
+  'due_before_publication',
+  'duplicate_key',
+  'key_conflict',
 ] as const;
 
 export type ProblemKind = (typeof FILE_PROBLEMS)[number] | (typeof ROW_PROBLEMS)[number];

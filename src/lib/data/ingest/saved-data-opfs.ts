@@ -1,21 +1,28 @@
-import { tableToIPC } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
 import type { Connector } from '../../db/connector';
 import { resultRows } from './result-rows';
-import { listLoads, REGISTRY_DDL, type LoadEntry } from './load-registry';
+import { ensureRegistry, listLoads, LOAD_COLUMNS, USER_REFERENCE_TABLES, type LoadEntry } from './load-registry';
+import { REFERENCE_DEFINITIONS, REFERENCE_KINDS, sqlType, type ReferenceKind } from './reference-kinds';
 import { MANIFEST_FILE, ROWS_FILE, savedDataFolder as folder } from './saved-data-folder';
 import { writeSavedSummary, type Summarise } from './saved-summary';
 
 /**
  * The user's data kept in this browser's origin-private file system (OPFS) between visits: the
- * loaded statuses as one Arrow IPC stream and the list of loaded files. Nothing leaves the device.
- * Written after every change, read at start-up before any view draws.
+ * loaded statuses as one Arrow IPC stream, the user's own inspections, recommendations and
+ * responses (one stream each, with the load that added them) and the list of loaded files.
+ * Nothing leaves the device. Written after every change, read at start-up before any view draws.
+ * Version 1 saves (statuses only, entries without a kind) still restore.
  */
 interface Manifest {
-  version: 1;
+  version: 1 | 2;
   savedAt: string;
   rows: number;
-  loads: LoadEntry[];
+  loads: (Omit<LoadEntry, 'kind'> & { kind?: LoadEntry['kind'] })[];
+  /** Version 2: rows saved per reference table. */
+  reference?: Record<ReferenceKind, number>;
 }
+
+const referenceFile = (kind: ReferenceKind) => `user_${kind}.arrows`;
 
 
 async function write(dir: FileSystemDirectoryHandle, name: string, data: Blob | string): Promise<void> {
@@ -25,22 +32,36 @@ async function write(dir: FileSystemDirectoryHandle, name: string, data: Blob | 
   await writable.close();
 }
 
+/** Writes a query result as an Arrow IPC stream; Node tests pass the engine's own arrow copy's writer. */
+type TableToStream = (table: Table) => Uint8Array;
+
 /**
- * Saves the statuses and the list of loaded files, and the summary `summarise` makes of them.
- * Returns the number of rows saved.
+ * Saves the statuses, the user's reference rows and the list of loaded files, and the summary
+ * `summarise` makes of them. Returns the number of status rows saved.
  */
-export async function saveLoadedData(db: Connector, summarise?: Summarise): Promise<number> {
+export async function saveLoadedData(
+  db: Connector,
+  summarise?: Summarise,
+  toStream: TableToStream = (table) => tableToIPC(table, 'stream'),
+): Promise<number> {
   const dir = await folder(true);
   if (!dir) throw new Error('this browser offers no private file storage to this page');
   // No ORDER BY: seq travels with each row, and sorting a million rows would only cost time.
   const table = await db.query('SELECT * FROM status_updates');
   // The rows first, then the manifest that vouches for them: a save cut short is never restored.
   await dir.removeEntry(MANIFEST_FILE).catch(() => {});
-  await write(dir, ROWS_FILE, new Blob([tableToIPC(table, 'stream') as Uint8Array<ArrayBuffer>]));
+  await write(dir, ROWS_FILE, new Blob([toStream(table) as Uint8Array<ArrayBuffer>]));
+  const loads = await listLoads(db);
+  const reference = {} as Record<ReferenceKind, number>;
+  for (const kind of REFERENCE_KINDS) {
+    const rows = await db.query(`SELECT * FROM ${USER_REFERENCE_TABLES[kind]}`);
+    await write(dir, referenceFile(kind), new Blob([toStream(rows) as Uint8Array<ArrayBuffer>]));
+    reference[kind] = rows.numRows;
+  }
   const savedAt = new Date().toISOString();
   // The first view's summary, also vouched for by the manifest (saved-summary.ts).
   await writeSavedSummary(dir, savedAt, summarise);
-  const manifest: Manifest = { version: 1, savedAt, rows: table.numRows, loads: await listLoads(db) };
+  const manifest: Manifest = { version: 2, savedAt, rows: table.numRows, loads, reference };
   await write(dir, MANIFEST_FILE, JSON.stringify(manifest));
   return table.numRows;
 }
@@ -54,25 +75,31 @@ export async function restoreSavedData(db: Connector): Promise<string | null> {
   if (!dir) return null;
   let manifest: Manifest;
   let rows: Uint8Array;
+  const reference = new Map<ReferenceKind, Uint8Array>();
+  const read = async (name: string) => new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer());
   try {
     manifest = JSON.parse(await (await (await dir.getFileHandle(MANIFEST_FILE)).getFile()).text()) as Manifest;
-    rows = new Uint8Array(await (await (await dir.getFileHandle(ROWS_FILE)).getFile()).arrayBuffer());
+    rows = await read(ROWS_FILE);
+    if (manifest.version >= 2) for (const kind of REFERENCE_KINDS) reference.set(kind, await read(referenceFile(kind)));
   } catch {
     return null;
   }
+  const restoring = (kind: ReferenceKind) => `ingest_restore_${kind}`;
   await db.insertArrowStream('ingest_restore', rows);
+  for (const [kind, bytes] of reference) await db.insertArrowStream(restoring(kind), bytes);
   try {
-    const [count] = resultRows<{ n: number }>(await db.query('SELECT count(*)::INTEGER AS n FROM ingest_restore'));
-    if (count?.n !== manifest.rows) throw new Error(`the saved file holds ${count?.n} rows where ${manifest.rows} were saved`);
-    await db.query(REGISTRY_DDL);
+    await checkCount('ingest_restore', manifest.rows, db);
+    for (const kind of reference.keys()) await checkCount(restoring(kind), manifest.reference?.[kind] ?? 0, db);
+    await ensureRegistry(db);
     await db.query('BEGIN TRANSACTION');
     try {
       await db.query('DELETE FROM status_updates');
       await db.query(`INSERT INTO status_updates SELECT seq, force_id, inspection_id, rec_no, status, as_of, evidence, source FROM ingest_restore`);
+      for (const kind of reference.keys()) await restoreReferenceRows(db, kind, restoring(kind));
       await db.query('DELETE FROM ingest_loads');
       for (const e of manifest.loads) {
-        await db.query('INSERT INTO ingest_loads VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
-          [e.load_id, e.label, e.file_name, e.origin, e.format, e.shape, e.rows, e.loaded_at, e.seq_from, e.seq_to, e.source]);
+        await db.query(`INSERT INTO ingest_loads (${LOAD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          [e.load_id, e.label, e.file_name, e.origin, e.format, e.shape, e.rows, e.loaded_at, e.seq_from, e.seq_to, e.source, e.kind ?? 'statuses']);
       }
       await db.query('COMMIT');
     } catch (cause) {
@@ -81,7 +108,28 @@ export async function restoreSavedData(db: Connector): Promise<string | null> {
     }
   } finally {
     await db.query('DROP TABLE IF EXISTS ingest_restore');
+    for (const kind of REFERENCE_KINDS) await db.query(`DROP TABLE IF EXISTS ${restoring(kind)}`);
   }
   return manifest.savedAt;
+}
+
+async function checkCount(table: string, saved: number, db: Connector): Promise<void> {
+  const [count] = resultRows<{ n: number }>(await db.query(`SELECT count(*)::INTEGER AS n FROM ${table}`));
+  if (count?.n !== saved) throw new Error(`the saved file holds ${count?.n} rows where ${saved} were saved`);
+}
+
+/**
+ * The user's rows of one reference table, back in the table and its list. A key the shipped data
+ * has since gained is left to the shipped row.
+ */
+async function restoreReferenceRows(db: Connector, kind: ReferenceKind, restoring: string): Promise<void> {
+  const { columns, key } = REFERENCE_DEFINITIONS[kind];
+  const names = columns.map((c) => c.column);
+  const typed = columns.map((c) => `r.${c.column}::${sqlType(c.reading)} AS ${c.column}`);
+  const fresh = `SELECT r.load_id::INTEGER AS load_id, ${typed.join(', ')} FROM ${restoring} r
+    WHERE NOT EXISTS (SELECT 1 FROM ${kind} t WHERE ${key.map((k) => `t.${k} IS NOT DISTINCT FROM r.${k}`).join(' AND ')})`;
+  await db.query(`DELETE FROM ${USER_REFERENCE_TABLES[kind]}`);
+  await db.query(`INSERT INTO ${USER_REFERENCE_TABLES[kind]} (load_id, ${names.join(', ')}) ${fresh}`);
+  await db.query(`INSERT INTO ${kind} (${names.join(', ')}) SELECT ${names.join(', ')} FROM ${USER_REFERENCE_TABLES[kind]}`);
 }
 

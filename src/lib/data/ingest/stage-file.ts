@@ -7,6 +7,10 @@ import { fileProblem, type Problem } from './problems';
 import { readArrowIntoRaw, readCsvIntoRaw, throwIfCancelled, type RawTable, type ReadProgress } from './raw-table';
 import { LOADABLE_SQL, stageStatuses } from './stage-statuses';
 import { dropStaging, stagingNames, type StagingNames } from './staging-names';
+import type { BatchRelations } from './batch-relations';
+import { recogniseKind } from './file-kind';
+import { REFERENCE_DEFINITIONS, referenceColumns, type FileKind, type ReferenceDefinition } from './reference-kinds';
+import { referenceCounts, stageReference } from './stage-reference';
 
 /** One file checked and staged: what was read, how, and what can be loaded. */
 export interface StagedFile {
@@ -19,16 +23,24 @@ export interface StagedFile {
   headers: string[];
   /** The first rows as read by PapaParse (CSV), shown while the rest loads. */
   preview: string[][];
+  /** What the file holds, recognised from its headers; null when it fits no kind. */
+  kind: FileKind | null;
+  /** Long or wide, for a status file. */
   shape: FileShape['kind'] | null;
   /** How each column was read, e.g. "Force", "force: Kent", "not read". */
   columnReadings: { column: string; reading: string }[];
   /** Data rows in the file (rejected and empty ones included). */
   rows: number;
   emptyRows: number;
-  /** Statuses found (one per row in the long shape, one per filled force cell in the wide). */
+  /**
+   * What the file gives: statuses (one per row in the long shape, one per filled force cell in the
+   * wide), or, in a reference file, its non-empty rows.
+   */
   statuses: number;
-  /** Statuses with no problem, which "load the valid rows" would load. */
+  /** Of those, the ones with no problem, which "load the valid rows" would load. */
   loadable: number;
+  /** Rows of a reference file already loaded with the very same values: nothing to add. */
+  alreadyLoaded: number;
   /** Problems with the whole file; when any, nothing of it can be loaded. */
   fileProblems: Problem[];
   /** Problems with rows or cells, counted in the database. */
@@ -43,10 +55,18 @@ export interface StageFileOptions {
   signal?: AbortSignal;
 }
 
-export async function stageFile(db: Connector, file: PreparedFile, options: StageFileOptions): Promise<StagedFile> {
+/** A file read into its raw table, its kind known, waiting for its rows to be checked. */
+export interface ReadFile {
+  staged: StagedFile;
+  /** Null when the file cannot be read at all (its problem is in `staged.fileProblems`). */
+  raw: RawTable | null;
+}
+
+/** Reads a file's cells and recognises its kind. A failure drops this file's working tables. */
+export async function readStagedFile(db: Connector, file: PreparedFile, options: StageFileOptions): Promise<ReadFile> {
   const names = stagingNames();
   try {
-    return await checkFile(db, names, file, options);
+    return await readFile(db, names, file, options);
   } catch (cause) {
     // Cancelled or failed: this file's working tables go; the loaded data was never touched.
     await dropStaging(db, names);
@@ -54,7 +74,7 @@ export async function stageFile(db: Connector, file: PreparedFile, options: Stag
   }
 }
 
-async function checkFile(db: Connector, names: StagingNames, file: PreparedFile, options: StageFileOptions): Promise<StagedFile> {
+async function readFile(db: Connector, names: StagingNames, file: PreparedFile, options: StageFileOptions): Promise<ReadFile> {
   const staged: StagedFile = {
     names, name: file.name, size: file.size,
     format: file.kind === 'csv' ? 'csv' : file.kind === 'arrow' ? file.format : null,
@@ -62,11 +82,12 @@ async function checkFile(db: Connector, names: StagingNames, file: PreparedFile,
     delimiter: file.kind === 'csv' ? file.dialect.delimiter : null,
     headers: file.kind === 'csv' ? file.dialect.header : [],
     preview: file.kind === 'csv' ? file.dialect.preview : [],
-    shape: null, columnReadings: [], rows: 0, emptyRows: 0, statuses: 0, loadable: 0, fileProblems: [], rowProblems: 0, seqWidth: 1,
+    kind: null, shape: null, columnReadings: [], rows: 0, emptyRows: 0, statuses: 0, loadable: 0, alreadyLoaded: 0,
+    fileProblems: [], rowProblems: 0, seqWidth: 1,
   };
   await db.query(`CREATE OR REPLACE TABLE ${names.problems} (
     row_no BIGINT, col INTEGER, column_name VARCHAR, value VARCHAR, kind VARCHAR, detail VARCHAR)`);
-  if (file.kind === 'refused') return { ...staged, fileProblems: [file.problem] };
+  if (file.kind === 'refused') return { staged: { ...staged, fileProblems: [file.problem] }, raw: null };
 
   let raw: RawTable;
   try {
@@ -75,24 +96,66 @@ async function checkFile(db: Connector, names: StagingNames, file: PreparedFile,
       : await readArrowIntoRaw(db, names, file);
   } catch (cause) {
     if (cause instanceof Error && cause.name === 'LoadCancelled') throw cause;
-    return { ...staged, fileProblems: [fileProblem(file.name, 'file_unreadable', cause instanceof Error ? cause.message : String(cause))] };
+    return { staged: { ...staged, fileProblems: [fileProblem(file.name, 'file_unreadable', cause instanceof Error ? cause.message : String(cause))] }, raw: null };
   }
   throwIfCancelled(options.signal);
   staged.headers = raw.headers;
   staged.rows = await countRecords(db, names, raw);
-  if (staged.rows === 0) return { ...staged, fileProblems: [fileProblem(file.name, 'file_header_only')] };
+  if (staged.rows === 0) return { staged: { ...staged, fileProblems: [fileProblem(file.name, 'file_header_only')] }, raw: null };
+  staged.kind = await recogniseKind(db, raw.headers);
+  if (!staged.kind) {
+    const found = raw.headers.map((_, i) => columnName(raw.headers, i)).join(', ');
+    return { staged: { ...staged, fileProblems: [{ ...fileProblem(file.name, 'unknown_file_kind', found), row: 1 }] }, raw: null };
+  }
+  return { staged, raw };
+}
 
-  const { shape, problems } = await readShape(db, file.name, raw.headers, options.defaultDate !== null);
+/**
+ * Checks every row of a read file against the loaded data and the batch's valid reference rows so
+ * far, and stages what can load. A failure drops this file's working tables.
+ */
+export async function checkStagedFile(db: Connector, read: ReadFile, batch: BatchRelations, options: StageFileOptions): Promise<StagedFile> {
+  const { staged, raw } = read;
+  if (!raw || staged.fileProblems.length > 0) return staged;
+  try {
+    return staged.kind === 'statuses'
+      ? await checkStatuses(db, staged, raw, batch, options)
+      : await checkReference(db, staged, raw, REFERENCE_DEFINITIONS[staged.kind!], batch);
+  } catch (cause) {
+    await dropStaging(db, staged.names);
+    throw cause;
+  }
+}
+
+async function checkReference(db: Connector, staged: StagedFile, raw: RawTable, definition: ReferenceDefinition, batch: BatchRelations): Promise<StagedFile> {
+  const columns = referenceColumns(definition, raw.headers);
+  await stageReference(db, staged.names, raw, definition, batch, { fileName: staged.name, columns });
+  const counts = await referenceCounts(db, staged.names);
+  const readAs = new Map(definition.columns.filter((c) => columns[c.column] !== undefined).map((c) => [columns[c.column]!, `${c.label} (${definition.table}.${c.column})`]));
+  return {
+    ...staged,
+    columnReadings: raw.headers.map((_, index) => ({ column: columnName(raw.headers, index), reading: readAs.get(index) ?? 'not read' })),
+    statuses: counts.found, loadable: counts.loadable, alreadyLoaded: counts.already,
+    emptyRows: counts.empty, rowProblems: counts.problems,
+  };
+}
+
+async function checkStatuses(db: Connector, staged: StagedFile, raw: RawTable, batch: BatchRelations, options: StageFileOptions): Promise<StagedFile> {
+  const { names } = staged;
+  const { shape, problems } = await readShape(db, staged.name, raw.headers, options.defaultDate !== null);
   if (!shape) return { ...staged, fileProblems: problems };
   for (const problem of problems) {
     await db.query(`INSERT INTO ${names.problems} VALUES ($1, $2, $3, $4, $5, $6)`,
       [problem.row, raw.headers.indexOf(problem.value ?? ''), problem.column, problem.value, problem.kind, problem.detail]);
   }
-  staged.shape = shape.kind;
-  staged.seqWidth = shape.kind === 'wide' ? Math.max(shape.forceColumns.length, 1) : 1;
-  staged.columnReadings = columnReadings(raw.headers, shape);
+  const result: StagedFile = {
+    ...staged,
+    shape: shape.kind,
+    seqWidth: shape.kind === 'wide' ? Math.max(shape.forceColumns.length, 1) : 1,
+    columnReadings: columnReadings(raw.headers, shape),
+  };
 
-  await stageStatuses(db, names, raw, shape, { source: file.name, defaultDate: options.defaultDate });
+  await stageStatuses(db, names, raw, shape, { source: staged.name, defaultDate: options.defaultDate, relations: batch });
   throwIfCancelled(options.signal);
   const [counts] = resultRows<{ statuses: number; loadable: number; empty_rows: number; problems: number }>(await db.query(
     `SELECT count(*) FILTER (WHERE NOT is_empty)::INTEGER AS statuses,
@@ -100,7 +163,7 @@ async function checkFile(db: Connector, names: StagingNames, file: PreparedFile,
             count(*) FILTER (WHERE is_empty)::INTEGER AS empty_rows,
             (SELECT count(*) FROM ${names.problems})::INTEGER AS problems
      FROM ${names.stage}`));
-  return { ...staged, statuses: counts!.statuses, loadable: counts!.loadable, emptyRows: counts!.empty_rows, rowProblems: counts!.problems };
+  return { ...result, statuses: counts!.statuses, loadable: counts!.loadable, emptyRows: counts!.empty_rows, rowProblems: counts!.problems };
 }
 
 /** Data rows, counting the rows the CSV reader rejected (they are problems, not absent). */

@@ -17,6 +17,8 @@ export interface StatusStagingOptions {
   source: string;
   /** The date of every status in a file without a Date column (ISO), if the user gave one. */
   defaultDate: string | null;
+  /** The inspections and recommendations statuses may name: loaded, and valid in this batch. */
+  relations: { inspections: string; recommendations: string };
 }
 
 /**
@@ -100,22 +102,22 @@ export async function stageStatuses(
      LEFT JOIN ${names.maps.force} fm ON fm.raw = c.force_cell
      LEFT JOIN ${names.maps.inspection} im ON im.raw = c.inspection_cell
      LEFT JOIN ${names.maps.recommendation} rm ON rm.raw = c.rec_cell
-     LEFT JOIN recommendations rec ON rec.inspection_id = im.inspection_id AND rec.rec_no = rm.rec_no AND rec.for_forces
+     LEFT JOIN ${options.relations.recommendations} rec ON rec.inspection_id = im.inspection_id AND rec.rec_no = rm.rec_no AND rec.for_forces
      LEFT JOIN ${names.maps.status} sm ON sm.raw = c.status_cell
      LEFT JOIN ${names.maps.date} dm ON dm.raw = c.date_cell
-     LEFT JOIN inspections i ON i.inspection_id = im.inspection_id
+     LEFT JOIN ${options.relations.inspections} i ON i.inspection_id = im.inspection_id
      ${shape.columns.source === undefined ? '' : `LEFT JOIN ${names.maps.source} ON ${names.maps.source}.raw = c.source_cell`}
      ${wideBlank}`,
     [hasDate, options.defaultDate, options.source],
   );
-  await findProblems(db, names, raw, shape);
+  await findProblems(db, names, raw, shape, options.relations.recommendations);
 }
 
 /**
  * Every problem with the staged rows, then the duplicates among the rows with none. One count
  * first: a clean file of a million rows then costs one scan, not one join per kind of problem.
  */
-async function findProblems(db: Connector, names: StagingNames, raw: RawTable, shape: FileShape): Promise<void> {
+async function findProblems(db: Connector, names: StagingNames, raw: RawTable, shape: FileShape, recommendations: string): Promise<void> {
   const [suspects] = resultRows<{ force: number; inspection: number; rec: number; status: number; date: number; early: number }>(
     await db.query(`SELECT count(*) FILTER (WHERE force_id IS NULL)::INTEGER AS force,
         count(*) FILTER (WHERE inspection_id IS NULL)::INTEGER AS inspection,
@@ -158,7 +160,7 @@ async function findProblems(db: Connector, names: StagingNames, raw: RawTable, s
       ${suspectCells('rec_no IS NOT NULL AND NOT rec_known AND inspection_id IS NOT NULL', 'rec_cell', names.maps.recommendation)}
       JOIN ${names.stage} st USING (row_no, col)
       JOIN (SELECT inspection_id, string_agg(rec_no::VARCHAR, ', ' ORDER BY rec_no) AS numbers
-            FROM recommendations WHERE for_forces GROUP BY inspection_id) known ON known.inspection_id = st.inspection_id`,
+            FROM ${recommendations} WHERE for_forces GROUP BY inspection_id) known ON known.inspection_id = st.inspection_id`,
     [shape.columns.recommendation!, header('recommendation')]);
   }
   if (suspects!.status > 0) {

@@ -51,6 +51,11 @@ export function stagingNames(): StagingNames {
   };
 }
 
+/** The map of one column of a reference file (see stage-reference.ts). */
+export function columnMapName(names: StagingNames, column: string): string {
+  return `ingest_column_map_${column}_${names.id}`;
+}
+
 /** Drops every table and view a load may have made; the loaded data is not touched. */
 export async function dropStaging(db: Connector, names: StagingNames): Promise<void> {
   // Views first: they depend on the tables. The raw cells are a table (CSV) or a view (Arrow).
@@ -59,4 +64,9 @@ export async function dropStaging(db: Connector, names: StagingNames): Promise<v
   const views = new Set(resultRows<{ name: string }>(await db.query(
     `SELECT view_name AS name FROM duckdb_views() WHERE view_name LIKE $1`, [`%${names.id}`])).map((row) => row.name));
   for (const name of relations) await db.query(`DROP ${views.has(name) ? 'VIEW' : 'TABLE'} IF EXISTS ${name}`);
+  // The column maps of a reference file, whose names depend on its columns.
+  const maps = resultRows<{ name: string }>(await db.query(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE starts_with(table_name, 'ingest_column_map_') AND ends_with(table_name, $1)`,
+    [`_${names.id}`]));
+  for (const { name } of maps) await db.query(`DROP TABLE IF EXISTS ${name}`);
 }
