@@ -35,3 +35,10 @@ export async function forgetSavedData(): Promise<void> {
   const root = await navigator.storage.getDirectory();
   await root.removeEntry(FOLDER, { recursive: true }).catch(() => {});
 }
+
+/** Writes one file in the folder. A writable commits on close: a write cut short leaves the file as it was. */
+export async function writeSavedFile(dir: FileSystemDirectoryHandle, name: string, data: Blob | string): Promise<void> {
+  const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
+  await writable.write(data);
+  await writable.close();
+}

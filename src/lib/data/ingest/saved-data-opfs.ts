@@ -3,7 +3,7 @@ import type { Connector } from '../../db/connector';
 import { resultRows } from './result-rows';
 import { ensureRegistry, listLoads, LOAD_COLUMNS, USER_REFERENCE_TABLES, type LoadEntry } from './load-registry';
 import { REFERENCE_DEFINITIONS, REFERENCE_KINDS, sqlType, type ReferenceKind } from './reference-kinds';
-import { MANIFEST_FILE, ROWS_FILE, savedDataFolder as folder } from './saved-data-folder';
+import { MANIFEST_FILE, ROWS_FILE, savedDataFolder as folder, writeSavedFile as write } from './saved-data-folder';
 import { writeSavedSummary, type Summarise } from './saved-summary';
 
 /**
@@ -24,13 +24,6 @@ interface Manifest {
 
 const referenceFile = (kind: ReferenceKind) => `user_${kind}.arrows`;
 
-
-async function write(dir: FileSystemDirectoryHandle, name: string, data: Blob | string): Promise<void> {
-  const file = await dir.getFileHandle(name, { create: true });
-  const writable = await file.createWritable();
-  await writable.write(data);
-  await writable.close();
-}
 
 /** Writes a query result as an Arrow IPC stream; Node tests pass the engine's own arrow copy's writer. */
 type TableToStream = (table: Table) => Uint8Array;

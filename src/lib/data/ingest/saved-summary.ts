@@ -1,6 +1,6 @@
 import type { Snapshot } from '../../db/snapshot';
 import { shippedSnapshot } from '../../db/shipped-snapshot';
-import { MANIFEST_FILE, savedDataFolder } from './saved-data-folder';
+import { MANIFEST_FILE, savedDataFolder, writeSavedFile } from './saved-data-folder';
 
 /**
  * The national view's first answers for the user's saved data, kept beside it, so the next visit
@@ -28,11 +28,7 @@ export async function writeSavedSummary(dir: FileSystemDirectoryHandle, savedAt:
   const remove = () => dir.removeEntry(SUMMARY_FILE).catch(() => {});
   if (!summarise) return remove();
   try {
-    const text = JSON.stringify(await summarise(dataKeyOf(savedAt)));
-    // A writable commits on close: a write cut short leaves the file as it was, never half-written.
-    const writable = await (await dir.getFileHandle(SUMMARY_FILE, { create: true })).createWritable();
-    await writable.write(text);
-    await writable.close();
+    await writeSavedFile(dir, SUMMARY_FILE, JSON.stringify(await summarise(dataKeyOf(savedAt))));
   } catch {
     await remove();
   }
