@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { defaultFilters, type Filters } from '../../src/lib/metrics/filters';
+import type { Filters } from '../../src/lib/metrics/filters';
 import { forceCompliance, headline, regionStatusMix } from '../../src/lib/metrics/national.sql';
 import { complianceTrends } from '../../src/lib/metrics/trends.sql';
 import {
@@ -8,35 +8,13 @@ import {
 } from '../../src/lib/metrics/preagg/national-fast.sql';
 import { openDemoData } from './demo-data';
 import { openFixture } from './fixture';
+import { filterCombinations } from './filter-combinations';
 
 /**
  * The pre-aggregated queries must give exactly the rows of the plain queries, which read the
  * definitions straight off every pair. Checked over many filter combinations on the hand-made
  * fixture (ties on one day, superseded, no update, immediate deadlines) and on the demo data.
  */
-function combinations(dates: string[], inspections: string[][], regions: (string | null)[], forces: (string | null)[]): Filters[] {
-  const statusSets = [[], ['complete'], ['in_progress', 'no_update'], ['superseded', 'pending_closure']] as const;
-  const out: Filters[] = [];
-  let i = 0;
-  for (const asOf of dates) {
-    for (const insp of inspections) {
-      for (const region of regions) {
-        // Vary the rest in turn rather than multiplying every option out.
-        i += 1;
-        out.push({
-          ...defaultFilters(asOf),
-          inspections: insp,
-          region,
-          force: forces[i % forces.length] ?? null,
-          pendingCountsAsComplete: i % 2 === 0,
-          statuses: [...statusSets[i % statusSets.length]!],
-        });
-      }
-    }
-  }
-  return out;
-}
-
 async function expectSame(db: Connector, filters: Filters): Promise<void> {
   const label = JSON.stringify(filters);
   expect(await forceComplianceFast(db, filters), label).toEqual(await forceCompliance(db, filters));
@@ -57,7 +35,7 @@ describe('pre-aggregates equal the plain definitions', () => {
   // Dozens of filter combinations, four queries each, twice: slow on a busy two-core machine.
   it('on the hand-made fixture', { timeout: 180_000 }, async () => {
     const dates = ['2023-12-31', '2024-01-11', '2024-03-31', '2024-04-01', '2024-05-01', '2024-06-30'];
-    for (const filters of combinations(dates, [[], ['I2'], ['I1', 'I2']], [null, 'North', 'South'], [null, 'a', 'c'])) {
+    for (const filters of filterCombinations(dates, [[], ['I2'], ['I1', 'I2']], [null, 'North', 'South'], [null, 'a', 'c'])) {
       await expectSame(fixture, filters);
     }
   });
@@ -65,7 +43,7 @@ describe('pre-aggregates equal the plain definitions', () => {
   it('on the demo data', { timeout: 180_000 }, async () => {
     const dates = ['2021-03-31', '2023-07-11', '2023-09-04', '2023-11-01', '2024-08-01', '2026-09-30'];
     const inspections = [[], ['firearms-2023'], ['group-cse-2023', 'disproportionality-2021']];
-    for (const filters of combinations(dates, inspections, [null, 'Wales', 'North West'], [null, 'cheshire', 'west-midlands'])) {
+    for (const filters of filterCombinations(dates, inspections, [null, 'Wales', 'North West'], [null, 'cheshire', 'west-midlands'])) {
       await expectSame(demo, filters);
     }
   });

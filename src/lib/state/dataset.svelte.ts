@@ -24,6 +24,8 @@ export class DatasetState {
   restoredFrom = $state<string | null>(null);
   /** Why saved data could not be restored, if it could not. */
   restoreFailure = $state<string | null>(null);
+  /** True from start-up until the data saved in this browser is back in the engine (or failed to come back). */
+  restoring = $state(false);
 
   /**
    * Takes the engine as it starts (with the shipped data) and returns once the first view can draw.
@@ -35,6 +37,7 @@ export class DatasetState {
    */
   async attach(engine: Promise<Connector>, shipped: Snapshot | null): Promise<{ loaded: Promise<Connector> }> {
     const saved = await hasSavedData();
+    this.restoring = saved;
     // A save without a matching summary waits for the engine: never the demo numbers for user data.
     const snapshot = saved ? await readSavedSummary() : shipped;
     const loaded = saved ? engine.then((db) => this.#restore(db)) : engine;
@@ -55,6 +58,8 @@ export class DatasetState {
       await refreshPreaggregates(db);
     } catch (cause) {
       this.restoreFailure = cause instanceof Error ? cause.message : String(cause);
+    } finally {
+      this.restoring = false;
     }
     return db;
   }
