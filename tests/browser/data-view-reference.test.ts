@@ -110,6 +110,33 @@ describe('data view: reference files', () => {
     }
   });
 
+  it("keeps a force's older reports to one line each until opened, so many reports stay quick to draw", async () => {
+    // Ten more reports, one recommendation for forces each: with the four shipped ones, fourteen.
+    const ids = Array.from({ length: 10 }, (_, k) => `extra-${String(k + 1).padStart(2, '0')}`);
+    const inspections = join(generated, 'extra-inspections.csv');
+    const recommendations = join(generated, 'extra-recommendations.csv');
+    writeFileSync(inspections, `inspection_id,title,published,kind\n${ids.map((id, k) => `${id},Extra report ${k + 1},2023-01-${String(k + 10)},national thematic`).join('\n')}\n`);
+    writeFileSync(recommendations, `inspection_id,rec_no,text,for_forces,due_text\n${ids.map((id) => `${id},1,Chief constables should act.,true,By 30 June 2024`).join('\n')}\n`);
+    const { page, context, errors } = await openApp(browser, baseUrl, '?view=data');
+    try {
+      await page.getByTestId('file-input').setInputFiles([inspections, recommendations]);
+      await expect.poll(() => status(page).textContent(), POLL).toContain('Saved in this browser.');
+      await page.goto(new URL('?view=force&force=kent', baseUrl).href);
+      const tables = page.locator('table[data-testid^="recommendations-"]');
+      const folded = page.locator('summary[data-testid^="report-summary-"]');
+      await expect.poll(() => tables.count(), POLL).toBe(8);
+      expect(await folded.count()).toBe(6);
+      // Opening a folded report draws its table; its summary says what it holds.
+      const last = folded.last();
+      expect(await last.textContent()).toMatch(/^\s*\d+ rows?, \d+ overdue: show them\s*$/);
+      await last.click();
+      await expect.poll(() => tables.count(), POLL).toBe(9);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('has no axe-core violations with a recommendations report and the file kinds on screen', async () => {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
