@@ -1,3 +1,28 @@
+/** `pairs`: every force × recommendation for forces, with its due date and its report's publication. */
+export const PAIRS_CTE = `
+pairs AS (
+  SELECT f.force_id, r.inspection_id, r.rec_no, r.due_date, i.published
+  FROM recommendations r
+  JOIN inspections i ON i.inspection_id = r.inspection_id
+  CROSS JOIN forces f
+  WHERE r.for_forces
+)`;
+
+/**
+ * `firsts`: each pair's first update, its first complete one and its first complete or
+ * pending_closure one, ever, over every update (of two on one day, either counts: the first-done definition reads
+ * updates, not the status that stands).
+ */
+export const FIRSTS_CTE = `
+firsts AS (
+  SELECT force_id, inspection_id, rec_no,
+         min(as_of) AS first_update,
+         min(as_of) FILTER (status = 'complete') AS first_complete,
+         min(as_of) FILTER (status IN ('complete', 'pending_closure')) AS first_reported
+  FROM status_updates
+  GROUP BY force_id, inspection_id, rec_no
+)`;
+
 /**
  * `preagg_pair_states`: each force × recommendation's state as on any date, as rows valid on
  * [state_from, state_to), so "as on D" is a range lookup instead of a latest-per-pair aggregation
@@ -16,29 +41,8 @@
  * but the force's status history shows them. Sorted by recommendation then force, so a query about
  * one report or one recommendation skips most of the table.
  */
-/**
- * `firsts`: each pair's first update, its first complete one and its first complete or
- * pending_closure one, ever, over every update (of two on one day, either counts: the first-done definition reads
- * updates, not the status that stands).
- */
-export const FIRSTS_CTE = `
-firsts AS (
-  SELECT force_id, inspection_id, rec_no,
-         min(as_of) AS first_update,
-         min(as_of) FILTER (status = 'complete') AS first_complete,
-         min(as_of) FILTER (status IN ('complete', 'pending_closure')) AS first_reported
-  FROM status_updates
-  GROUP BY force_id, inspection_id, rec_no
-)`;
-
 export const BUILD_PAIR_STATES = `CREATE OR REPLACE TABLE preagg_pair_states AS
-WITH pairs AS (
-  SELECT f.force_id, r.inspection_id, r.rec_no, r.due_date, i.published
-  FROM recommendations r
-  JOIN inspections i ON i.inspection_id = r.inspection_id
-  CROSS JOIN forces f
-  WHERE r.for_forces
-),
+WITH ${PAIRS_CTE},
 has_evidence AS (
   SELECT *, coalesce(trim(evidence), '') <> '' AS has_evidence FROM status_updates
 ),

@@ -1,5 +1,5 @@
 import type { Connector } from '../../db/connector';
-import { BUILD_FORCE_DAYS, BUILD_OVERDUE_STATES, BUILD_PAIR_STATES, FIRSTS_CTE } from './build-pair-states';
+import { BUILD_FORCE_DAYS, BUILD_OVERDUE_STATES, BUILD_PAIR_STATES, FIRSTS_CTE, PAIRS_CTE } from './build-pair-states';
 
 /** The statuses that can be overdue: in scope and not complete. */
 export const OVERDUE_STATUSES = ['not_started', 'in_progress', 'pending_closure', 'no_update'] as const;
@@ -23,13 +23,7 @@ export const ALL_PAIR_STATUSES = [
  * passed (deadline_passed), and of those, on time by either counting rule (on_time_*).
  */
 const BUILD_SEGMENTS = `CREATE OR REPLACE TABLE preagg_segments AS
-WITH pairs AS (
-  SELECT f.force_id, r.inspection_id, r.rec_no, r.due_date, i.published
-  FROM recommendations r
-  JOIN inspections i ON i.inspection_id = r.inspection_id
-  CROSS JOIN forces f
-  WHERE r.for_forces
-),
+WITH ${PAIRS_CTE},
 runs AS (
   SELECT p.force_id, p.inspection_id, p.rec_no, p.due_date, s.status,
          greatest(s.valid_from, p.published) AS seg_from, s.valid_to AS seg_to
