@@ -23,6 +23,12 @@ describe("force b's recommendations on 2024-06-30", () => {
     expect(rows[2]).toMatchObject({ evidence: 'Evidence submitted', evidence_as_of: '2024-02-01', evidence_source: 'test' });
   });
 
+  it("counts each report's overdue rows, for the report's folded line", async () => {
+    const rows = await forceRecommendations(db, on(D), ['b']);
+    // I2 is not yet due; of I1's two, only R2 (172 days) is overdue.
+    expect(rows.map((r) => [r.inspection_id, r.report_overdue])).toEqual([['I2', 0], ['I1', 1], ['I1', 1]]);
+  });
+
   it('gives one row per force and recommendation when two forces are compared', async () => {
     const rows = await forceRecommendations(db, on(D), ['b', 'd']);
     expect(rows.filter((r) => r.inspection_id === 'I1' && r.rec_no === 1).map((r) => [r.force_id, r.status])).toEqual([

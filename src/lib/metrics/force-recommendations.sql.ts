@@ -31,6 +31,8 @@ export interface ForceRecommendation {
   evidence_as_of: string | null;
   evidence_source: string | null;
   source_url: string | null;
+  /** Rows of this report that are overdue (with two forces, both forces' rows). */
+  report_overdue: number;
 }
 
 const FORCES = subjectSlot(1);
@@ -40,7 +42,8 @@ chosen AS (SELECT * FROM timed WHERE list_contains(string_split(${FORCES}, ','),
 SELECT c.force_id, c.name AS force_name, c.inspection_id, i.title, c.published, c.rec_no,
        r.text, r.due_text, c.due_date, c.status, c.in_scope, c.overdue,
        c.days_overdue::INTEGER AS days_overdue, c.on_time,
-       u.last_update, u.last_source, u.evidence, u.evidence_as_of, u.evidence_source, r.source_url
+       u.last_update, u.last_source, u.evidence, u.evidence_as_of, u.evidence_source, r.source_url,
+       (count(*) FILTER (WHERE c.overdue) OVER (PARTITION BY c.inspection_id))::INTEGER AS report_overdue
 FROM chosen c
 JOIN inspections i ON i.inspection_id = c.inspection_id
 JOIN recommendations r ON r.inspection_id = c.inspection_id AND r.rec_no = c.rec_no
