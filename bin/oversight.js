@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Runs the TypeScript command line directly (tsx), so it imports the app's SQL from src/lib as is.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../cli/oversight.ts');
