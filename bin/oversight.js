@@ -3,4 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../cli/oversight.ts');
+const { runCli } = await import('../cli/oversight.ts');
+process.exitCode = await runCli(process.argv.slice(2));

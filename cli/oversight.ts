@@ -2,6 +2,7 @@
  * The `oversight` command line: the app's own ingest and metric SQL on native DuckDB, for data
  * pipelines and reports (README, "Command line").
  */
+import type { Connector } from '../src/lib/db/connector';
 import { openNativeConnector } from '../src/lib/db/native-connector';
 import { parseInvocation, UsageError, USAGE, type Invocation } from './args';
 import { checkReport, checkText } from './check-report';
@@ -12,12 +13,15 @@ import { buildSite } from './build-site';
 
 const bigintSafe = (_key: string, value: unknown) => (typeof value === 'bigint' ? Number(value) : value);
 
-async function run(invocation: Invocation): Promise<number> {
+/** An engine to run on: native DuckDB; the benchmark also runs DuckDB-wasm's Node build through here. */
+export type OpenEngine = () => Promise<Connector & { close?: () => void }>;
+
+async function run(invocation: Invocation, openEngine: OpenEngine): Promise<number> {
   if (invocation.command === 'build-site') {
     process.stdout.write(`${await buildSite(invocation.files, invocation.out!, invocation.defaultDate)}\n`);
     return 0;
   }
-  const db = await openNativeConnector();
+  const db = await openEngine();
   try {
     switch (invocation.command) {
       case 'check': {
@@ -36,17 +40,18 @@ async function run(invocation: Invocation): Promise<number> {
       }
     }
   } finally {
-    db.close();
+    db.close?.();
   }
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+/** Runs one command; gives the exit code (0 done, 1 problems found, 2 usage, 3 failure). */
+export async function runCli(argv: readonly string[], openEngine: OpenEngine = openNativeConnector): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return argv.length === 0 ? 2 : 0;
   }
   try {
-    return await run(parseInvocation(argv));
+    return await run(parseInvocation(argv), openEngine);
   } catch (cause) {
     if (cause instanceof UsageError) {
       process.stderr.write(`${cause.message}\n\n${USAGE}\n`);
@@ -56,5 +61,3 @@ async function main(argv: readonly string[]): Promise<number> {
     return 3;
   }
 }
-
-process.exitCode = await main(process.argv.slice(2));

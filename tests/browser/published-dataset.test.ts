@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { serveWithRanges, type RangeHost } from '../../scripts/lib/static-range-host';
+import { serveWithRanges, type RangeHost } from '../../scripts/bench/range-host';
 import { launchChromium, openApp } from './chromium';
 import { openNativeConnector } from '../../src/lib/db/native-connector';
 import { dataExtent } from '../../src/lib/metrics/data-extent.sql';
