@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ensureDataset } from './datasets';
 import { ALL_SIZES, type SizeLabel } from './options';
@@ -56,15 +56,23 @@ for (const size of sizes) {
   }
 }
 
+// Rows of sizes not measured this time are kept from the last run, each with its own commit and date.
+const earlier: (Measure & { commit?: string })[] = existsSync(`${BENCH_OUT}/cli.json`)
+  ? (JSON.parse(readFileSync(`${BENCH_OUT}/cli.json`, 'utf8')) as { commit: string; results: (Measure & { commit?: string })[] }).results
+  : [];
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.trim();
-writeFileSync(`${BENCH_OUT}/cli.json`, `${JSON.stringify({ date: new Date().toISOString(), commit, results }, null, 2)}\n`);
+const all = [
+  ...earlier.filter((r) => !sizes.includes(r.size)),
+  ...results.map((r) => ({ ...r, commit, date: new Date().toISOString().slice(0, 10) })),
+].sort((a, b) => ALL_SIZES[a.size] - ALL_SIZES[b.size]);
+writeFileSync(`${BENCH_OUT}/cli.json`, `${JSON.stringify({ date: new Date().toISOString(), commit, results: all }, null, 2)}\n`);
 writeFileSync(`${BENCH_OUT}/cli.md`, [
   `# The command line at scale`,
   '',
-  `Measured ${new Date().toISOString().slice(0, 10)} at commit ${commit} with \`npm run bench:cli -- --sizes ${sizes.join(',')}\` on this shared 2-core machine. One cold process per row: engine start, the shipped reference data, reading and checking the files (the statuses CSV with its inspections and recommendations), and for \`figures\` loading them, building the pre-aggregates and running the national view's queries. Peak memory is the process's maximum resident set (GNU time).`,
+  `Measured with \`npm run bench:cli -- --sizes 1M,5M\` on this shared 2-core machine (each row's commit and date are in cli.json; several engineers' builds ran at the same time, see the load average). One cold process per row: engine start, the shipped reference data, reading and checking the files (the statuses CSV with its inspections and recommendations), and for \`figures\` loading them, building the pre-aggregates and running the national view's queries. Peak memory is the process's maximum resident set (GNU time).`,
   '',
   '| Status updates | CSV | Engine | Command | Wall time | Peak memory | Exit code | Load average at start |',
   '| --- | --- | --- | --- | --- | --- | --- | --- |',
-  ...results.map((r) => `| ${r.size} | ${r.csvMB} MB | ${r.engine === 'native' ? 'native DuckDB' : 'DuckDB-wasm (Node)'} | ${r.command} | ${r.seconds.toFixed(1)} s | ${r.peakMB} MB | ${r.exitCode} | ${r.load} |`),
+  ...all.map((r) => `| ${r.size} | ${r.csvMB} MB | ${r.engine === 'native' ? 'native DuckDB' : 'DuckDB-wasm (Node)'} | ${r.command} | ${r.seconds.toFixed(1)} s | ${r.peakMB} MB | ${r.exitCode} | ${r.load} |`),
   '',
 ].join('\n'));

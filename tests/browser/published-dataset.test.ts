@@ -93,6 +93,18 @@ describe('a published dataset served beside the app', () => {
     }
   }, 120_000);
 
+  it('says in words, in the Data view, that a published dataset cannot be changed', async () => {
+    const { page, context, errors } = await openApp(browser, baseUrl);
+    try {
+      await page.getByRole('link', { name: 'Data', exact: true }).click();
+      await expect.poll(() => page.locator('.data-view [role="alert"]').allTextContents(), { timeout: 60_000 })
+        .toContainEqual(expect.stringContaining('This is a published dataset, which cannot be changed here.'));
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('refuses a dataset on another host with a clear message, and asks nothing of it', async () => {
     const context = await browser.newContext();
     const requests: string[] = [];

@@ -20,7 +20,24 @@ export async function startEngineWithPublishedData(dataset: PublishedDataset, on
     throw new Error(`The published dataset could not be opened (${cause instanceof Error ? cause.message : String(cause)}).`);
   }
   await connector.query('USE published');
-  return connector;
+  return readOnlyInWords(connector);
+}
+
+/** DuckDB's refusal to write, said in words a viewer can act on (the Data view shows it). */
+function readOnlyInWords(connector: Connector): Connector {
+  return {
+    ...connector,
+    async query(sql, params) {
+      try {
+        return await connector.query(sql, params);
+      } catch (cause) {
+        if (cause instanceof Error && /read-only mode/i.test(cause.message)) {
+          throw new Error('This is a published dataset, which cannot be changed here. To add files, open Oversight without a published dataset, or publish a new one with oversight build-site.');
+        }
+        throw cause;
+      }
+    },
+  };
 }
 
 /** The first view recorded beside the dataset, or null (the view then waits for the engine). */
