@@ -23,22 +23,18 @@ async function run(invocation: Invocation, openEngine: OpenEngine): Promise<numb
   }
   const db = await openEngine();
   try {
-    switch (invocation.command) {
-      case 'check': {
-        await loadShipped(db, new Date().toISOString());
-        const report = checkReport(await checkFiles(db, invocation.files, invocation.defaultDate));
-        process.stdout.write(`${invocation.json ? JSON.stringify(report, bigintSafe, 2) : checkText(report)}\n`);
-        return report.errors.length > 0 ? 1 : 0;
-      }
-      case 'figures': {
-        const { groups } = await loadDataset(db, invocation.files, invocation.defaultDate);
-        const leftOut = groups.reduce((sum, group) => sum + group.count, 0);
-        if (leftOut > 0) process.stderr.write(`${leftOut} problems in the files: those rows were left out (oversight check lists them).\n`);
-        const figures = await nationalFigures(db, { ...invocation, asOf: invocation.asOf! });
-        process.stdout.write(invocation.format === 'json' ? `${JSON.stringify(figures, bigintSafe, 2)}\n` : figuresCsv(figures));
-        return 0;
-      }
+    if (invocation.command === 'check') {
+      await loadShipped(db, new Date().toISOString());
+      const report = checkReport(await checkFiles(db, invocation.files, invocation.defaultDate));
+      process.stdout.write(`${invocation.json ? JSON.stringify(report, bigintSafe, 2) : checkText(report)}\n`);
+      return report.errors.length > 0 ? 1 : 0;
     }
+    const { groups } = await loadDataset(db, invocation.files, invocation.defaultDate);
+    const leftOut = groups.reduce((sum, group) => sum + group.count, 0);
+    if (leftOut > 0) process.stderr.write(`${leftOut} problems in the files: those rows were left out (oversight check lists them).\n`);
+    const figures = await nationalFigures(db, { ...invocation, asOf: invocation.asOf! });
+    process.stdout.write(invocation.format === 'json' ? `${JSON.stringify(figures, bigintSafe, 2)}\n` : figuresCsv(figures));
+    return 0;
   } finally {
     db.close?.();
   }
