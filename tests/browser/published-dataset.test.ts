@@ -93,6 +93,19 @@ describe('a published dataset served beside the app', () => {
     }
   }, 120_000);
 
+  it('answers the force and inspection views from the published dataset too', async () => {
+    const { page, context, errors } = await openApp(browser, baseUrl);
+    try {
+      await page.goto(`${baseUrl}?view=force&force=durham`);
+      await page.waitForSelector('section.force-view[data-ready="true"]', { timeout: 60_000 });
+      await page.goto(`${baseUrl}?view=inspection&inspection=firearms-2023`);
+      await page.waitForSelector('section.inspection-view[data-ready="true"][data-inspection="firearms-2023"]', { timeout: 60_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('says in words, in the Data view, that a published dataset cannot be changed', async () => {
     const { page, context, errors } = await openApp(browser, baseUrl);
     try {
