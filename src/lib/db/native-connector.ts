@@ -44,7 +44,7 @@ export async function openNativeConnector(path = ':memory:'): Promise<NativeConn
     return at;
   };
   const prepared = new Map<string, Promise<DuckDBPreparedStatement>>();
-  const codec = loadParquetCodec();
+  let codec: ReturnType<typeof loadParquetCodec> | null = null;
 
   // One statement at a time, as DuckDB-wasm answers: a connection runs one query, and views
   // ask for several at once.
@@ -82,6 +82,7 @@ export async function openNativeConnector(path = ':memory:'): Promise<NativeConn
     // so the stream goes through the same Parquet codec the Data view uses.
     insertArrowStream: (table, ipcStream) => inTurn(async () => {
       const name = `arrow-stream-${table}.parquet`;
+      codec ??= loadParquetCodec();
       writeFileSync(fileAt(name), (await codec).fromArrowStream(ipcStream));
       await conn.run(`CREATE TABLE "${table.replaceAll('"', '""')}" AS SELECT * FROM read_parquet('${name}')`);
       unlinkSync(fileAt(name));
