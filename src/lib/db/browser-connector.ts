@@ -12,14 +12,25 @@ const BUNDLES: duckdb.DuckDBBundles = {
   eh: { mainModule: ehWasmUrl, mainWorker: ehWorkerUrl },
 };
 
+/** A file on the page's own origin that SQL reads under `name`, in ranges, as queries need it. */
+export interface RemoteFile {
+  name: string;
+  url: string;
+}
+
 /** DuckDB-wasm running in a Web Worker. */
-export async function openBrowserConnector(): Promise<Connector> {
+export async function openBrowserConnector(remoteFiles: readonly RemoteFile[] = []): Promise<Connector> {
   const bundle = await duckdb.selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  // Remote files are read by range requests; a whole-file download only where a host cannot do ranges.
+  if (remoteFiles.length > 0) {
+    await db.open({ filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false } });
+  }
   const conn = await db.connect();
   for (const setting of OFFLINE_SETTINGS) await conn.query(setting);
+  for (const file of remoteFiles) await db.registerFileURL(file.name, file.url, duckdb.DuckDBDataProtocol.HTTP, false);
 
   // Prepared once per SQL text: metrics reuse the same few statements on every interaction.
   const prepared = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();

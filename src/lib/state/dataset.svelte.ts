@@ -35,8 +35,11 @@ export class DatasetState {
    * saved this costs one look into the browser's storage. Gives back the engine once it holds the
    * data the views show.
    */
-  async attach(engine: Promise<Connector>, shipped: Snapshot | null): Promise<{ loaded: Promise<Connector> }> {
-    const saved = await hasSavedData();
+  async attach(
+    engine: Promise<Connector>, shipped: Snapshot | null, { useSaved = true }: { useSaved?: boolean } = {},
+  ): Promise<{ loaded: Promise<Connector> }> {
+    // A published dataset (useSaved false) is what every viewer sees: data saved here does not replace it.
+    const saved = useSaved && (await hasSavedData());
     this.restoring = saved;
     // A save without a matching summary waits for the engine: never the demo numbers for user data.
     const snapshot = saved ? await readSavedSummary() : shipped;
