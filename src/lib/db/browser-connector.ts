@@ -5,7 +5,8 @@ import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { OFFLINE_SETTINGS, type Connector, type SqlParam } from './connector';
+import { checkRegisteredName, LOCKDOWN_SETTINGS, OFFLINE_SETTINGS, type Connector, type SqlParam } from './connector';
+import { readOnlySandbox } from './read-only-sandbox';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasmUrl, mainWorker: mvpWorkerUrl },
@@ -19,7 +20,19 @@ export async function openBrowserConnector(): Promise<Connector> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   const conn = await db.connect();
-  for (const setting of OFFLINE_SETTINGS) await conn.query(setting);
+  for (const setting of [...OFFLINE_SETTINGS, ...LOCKDOWN_SETTINGS]) await conn.query(setting);
+  const sandbox = await db.connect();
+  const queryReadOnly = readOnlySandbox({
+    run: (sql) => sandbox.query(sql),
+    async prepareAndQuery(sql, params) {
+      const statement = await sandbox.prepare(sql);
+      try {
+        return await statement.query(...params);
+      } finally {
+        await statement.close();
+      }
+    },
+  });
 
   // Prepared once per SQL text: metrics reuse the same few statements on every interaction.
   const prepared = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();
@@ -33,7 +46,9 @@ export async function openBrowserConnector(): Promise<Connector> {
       }
       return (await statement).query(...params);
     },
+    queryReadOnly,
     registerFile: async (name, bytes) => {
+      checkRegisteredName(name);
       await db.registerFileBuffer(name, bytes);
     },
     dropFile: async (name) => {
