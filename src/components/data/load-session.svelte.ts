@@ -5,6 +5,11 @@ import { problemGroups, type ProblemGroup } from '../../lib/data/ingest/problem-
 import { acceptLoad, discardStaged, type LoadMode } from '../../lib/data/ingest/load-changes';
 import type { StagedFile } from '../../lib/data/ingest/stage-file';
 import type { FileKind } from '../../lib/data/ingest/reference-kinds';
+import type { PreparedFile } from '../../lib/data/ingest/prepared-file';
+import { distinctFiles } from '../../lib/data/ingest/repeated-files';
+
+/** Reads files into prepared pieces: in a worker in the browser; tests pass a reader of their own. */
+export type ReadFiles = (files: readonly File[], signal: AbortSignal) => Promise<PreparedFile[]>;
 
 export type SessionPhase = 'idle' | 'reading' | 'checking' | 'review' | 'loading';
 
@@ -24,12 +29,16 @@ export class LoadSession {
   failure = $state<string | null>(null);
   #controller: AbortController | null = null;
   #started = 0;
+  /** Said with the outcome: which files of the selection were repeated and read once. */
+  #repeatedNote = '';
   readonly db: () => Connector;
   readonly onChanged: (message: string) => Promise<void>;
+  readonly #readFiles: ReadFiles;
 
-  constructor(db: () => Connector, onChanged: (message: string) => Promise<void>) {
+  constructor(db: () => Connector, onChanged: (message: string) => Promise<void>, readFiles: ReadFiles = readFilesInWorker) {
     this.db = db;
     this.onChanged = onChanged;
+    this.#readFiles = readFiles;
   }
 
   get busy(): boolean {
@@ -44,20 +53,34 @@ export class LoadSession {
     return this.staged.reduce((sum, file) => sum + file.fileProblems.length + file.rowProblems, 0);
   }
 
-  async start(files: readonly File[], mode: LoadMode, defaultDate: string | null): Promise<void> {
-    if (this.busy || files.length === 0) return;
-    if (this.phase === 'review') await this.discard(false);
+  async start(chosen: readonly File[], mode: LoadMode, defaultDate: string | null): Promise<void> {
+    if (chosen.length === 0) return;
+    if (this.busy) {
+      // A second drop while one is read or checked: said, not raced (two loads would share one transaction).
+      this.message = `Still working on ${listOf(this.fileNames)}: drop ${listOf(chosen.map((file) => file.name))} again when it is done.`;
+      return;
+    }
+    const { files, repeated } = distinctFiles(chosen);
+    // The session is claimed before the first await, so a drop in the same tick sees it busy.
+    const reviewed = this.phase === 'review' ? this.staged : [];
     const controller = new AbortController();
     this.#controller = controller;
+    this.phase = 'reading';
     this.mode = mode;
     this.failure = null;
     this.progress = null;
     this.fileNames = files.map((file) => file.name);
     this.#started = performance.now();
-    this.phase = 'reading';
     this.message = `Reading ${listOf(this.fileNames)}…`;
+    const once = repeated.length > 0 ? ` ${listOf(repeated)} ${repeated.length === 1 ? 'was' : 'were'} chosen more than once and ${repeated.length === 1 ? 'is' : 'are'} read once.` : '';
+    this.#repeatedNote = once;
     try {
-      const prepared = await readFilesInWorker(files, controller.signal);
+      if (reviewed.length > 0) {
+        this.staged = [];
+        this.groups = [];
+        await discardStaged(this.db(), reviewed);
+      }
+      const prepared = await this.#readFiles(files, controller.signal);
       this.phase = 'checking';
       this.message = `Checking ${listOf(this.fileNames)}…`;
       this.staged = await stageFiles(this.db(), prepared, {
@@ -69,7 +92,7 @@ export class LoadSession {
       if (this.problemCount === 0 && this.loadable > 0) await this.accept(true);
       else {
         this.phase = 'review';
-        this.message = `Checked ${listOf(this.fileNames)}: ${count(this.problemCount, 'problem')} found, ${rowsByKind(this.staged, 'valid ') || 'nothing new to load'}. Nothing is loaded yet.`;
+        this.message = `Checked ${listOf(this.fileNames)}: ${count(this.problemCount, 'problem')} found, ${rowsByKind(this.staged, 'valid ') || 'nothing new to load'}. Nothing is loaded yet.${once}`;
       }
     } catch (cause) {
       this.phase = 'idle';
@@ -91,6 +114,7 @@ export class LoadSession {
 
   /** Loads the valid rows of every staged file; `automatic` when nothing was found to review. */
   async accept(automatic = false): Promise<void> {
+    if (this.phase === 'loading' || this.staged.length === 0) return; // a second click while loading
     this.phase = 'loading';
     this.message = `Loading ${rowsByKind(this.staged)}…`;
     try {
@@ -108,7 +132,7 @@ export class LoadSession {
       this.message = '';
       await this.onChanged(added.length === 0
         ? 'Nothing new was loaded: every valid row was already there.'
-        : `Loaded ${what} from ${listOf(added.map((e) => e.file_name))}${took}.`);
+        : `Loaded ${what} from ${listOf(added.map((e) => e.file_name))}${took}.${this.#repeatedNote}`);
     } catch (cause) {
       this.failure = cause instanceof Error ? cause.message : String(cause);
       this.message = 'The load failed; your data is as it was.';
