@@ -3,7 +3,10 @@ import { readFilesInWorker } from '../../lib/data/ingest/file-reader-client';
 import { stageFiles, type LoadProgress } from '../../lib/data/ingest/stage-load';
 import { problemGroups, type ProblemGroup } from '../../lib/data/ingest/problem-report';
 import { acceptLoad, discardStaged, type LoadMode } from '../../lib/data/ingest/load-changes';
+import { loadFailure, type LoadFailure } from '../../lib/data/ingest/load-failure';
+import { refreshPreaggregates } from '../../lib/metrics/preagg/refresh-preaggregates';
 import type { StagedFile } from '../../lib/data/ingest/stage-file';
+import type { LoadEntry } from '../../lib/data/ingest/load-registry';
 import type { FileKind } from '../../lib/data/ingest/reference-kinds';
 import type { PreparedFile } from '../../lib/data/ingest/prepared-file';
 import { distinctFiles } from '../../lib/data/ingest/repeated-files';
@@ -15,7 +18,8 @@ export type SessionPhase = 'idle' | 'reading' | 'checking' | 'review' | 'loading
 
 /**
  * One load in the Data view: read (worker) → check (staging) → review, when anything was found →
- * load the valid rows or nothing. `onChanged` runs after the loaded data changed.
+ * load the valid rows or nothing. The load and the rebuild of the pre-aggregates commit together
+ * or not at all. `onChanged` runs after the loaded data changed, with the pre-aggregates built.
  */
 export class LoadSession {
   phase = $state<SessionPhase>('idle');
@@ -26,16 +30,16 @@ export class LoadSession {
   mode = $state.raw<LoadMode>({ kind: 'add' });
   /** What the last step did, for the status region. */
   message = $state('');
-  failure = $state<string | null>(null);
+  failure = $state.raw<LoadFailure | null>(null);
   #controller: AbortController | null = null;
   #started = 0;
   /** Said with the outcome: which files of the selection were repeated and read once. */
   #repeatedNote = '';
   readonly db: () => Connector;
-  readonly onChanged: (message: string) => Promise<void>;
+  readonly onChanged: (message: string, derivedBuilt: boolean) => Promise<void>;
   readonly #readFiles: ReadFiles;
 
-  constructor(db: () => Connector, onChanged: (message: string) => Promise<void>, readFiles: ReadFiles = readFilesInWorker) {
+  constructor(db: () => Connector, onChanged: (message: string, derivedBuilt: boolean) => Promise<void>, readFiles: ReadFiles = readFilesInWorker) {
     this.db = db;
     this.onChanged = onChanged;
     this.#readFiles = readFiles;
@@ -95,12 +99,14 @@ export class LoadSession {
         this.message = `Checked ${listOf(this.fileNames)}: ${count(this.problemCount, 'problem')} found, ${rowsByKind(this.staged, 'valid ') || 'nothing new to load'}. Nothing is loaded yet.${once}`;
       }
     } catch (cause) {
+      const staged = this.staged;
       this.phase = 'idle';
       this.staged = [];
       this.groups = [];
+      await discardStaged(this.db(), staged).catch(() => undefined);
       if (cause instanceof Error && cause.name === 'LoadCancelled') this.message = cause.message;
       else {
-        this.failure = cause instanceof Error ? cause.message : String(cause);
+        this.failure = loadFailure(cause, 'checking');
         this.message = 'The load failed; your data is as it was.';
       }
     } finally {
@@ -117,31 +123,47 @@ export class LoadSession {
     if (this.phase === 'loading' || this.staged.length === 0) return; // a second click while loading
     this.phase = 'loading';
     this.message = `Loading ${rowsByKind(this.staged)}…`;
+    const staged = this.staged;
+    let added: LoadEntry[];
     try {
-      const added = await acceptLoad(this.db(), this.staged, this.mode, new Date().toISOString());
-      const loaded = added.filter((entry) => entry.kind === 'statuses').reduce((sum, entry) => sum + entry.rows, 0);
-      const what = listOf(KIND_ORDER.flatMap((kind) => {
-        const rows = added.filter((entry) => entry.kind === kind).reduce((sum, entry) => sum + entry.rows, 0);
-        return rows > 0 ? [count(rows, NOUNS[kind][0], NOUNS[kind][1])] : [];
-      }));
-      // How long, when no one stopped to review: the time a user waited for the load. Also a
-      // performance measure ("oversight:load"), which the benchmark reads.
-      const took = automatic ? ` in ${((performance.now() - this.#started) / 1000).toFixed(1)} s` : '';
-      if (automatic) performance.measure('oversight:load', { start: this.#started, detail: { statuses: loaded, files: $state.snapshot(this.fileNames) } });
-      // The view says it, with whether it was saved: one message, not two.
-      this.message = '';
+      // With the pre-aggregates, in one transaction: a failure anywhere leaves everything as it was.
+      added = await acceptLoad(this.db(), staged, this.mode, new Date().toISOString(), refreshPreaggregates);
+    } catch (cause) {
+      this.failure = loadFailure(cause, 'loading');
+      this.message = 'The load failed; your data is as it was.';
+      await discardStaged(this.db(), staged).catch(() => undefined);
+      this.#finish();
+      return;
+    }
+    const loaded = added.filter((entry) => entry.kind === 'statuses').reduce((sum, entry) => sum + entry.rows, 0);
+    const what = listOf(KIND_ORDER.flatMap((kind) => {
+      const rows = added.filter((entry) => entry.kind === kind).reduce((sum, entry) => sum + entry.rows, 0);
+      return rows > 0 ? [count(rows, NOUNS[kind][0], NOUNS[kind][1])] : [];
+    }));
+    // How long, when no one stopped to review: the time a user waited for the load. Also a
+    // performance measure ("oversight:load"), which the benchmark reads.
+    const took = automatic ? ` in ${((performance.now() - this.#started) / 1000).toFixed(1)} s` : '';
+    if (automatic) performance.measure('oversight:load', { start: this.#started, detail: { statuses: loaded, files: $state.snapshot(this.fileNames) } });
+    // The view says it, with whether it was saved: one message, not two.
+    this.message = '';
+    this.#finish();
+    try {
       await this.onChanged(added.length === 0
         ? 'Nothing new was loaded: every valid row was already there.'
-        : `Loaded ${what} from ${listOf(added.map((e) => e.file_name))}${took}.${this.#repeatedNote}`);
+        : `Loaded ${what} from ${listOf(added.map((e) => e.file_name))}${took}.${this.#repeatedNote}`, true);
     } catch (cause) {
-      this.failure = cause instanceof Error ? cause.message : String(cause);
-      this.message = 'The load failed; your data is as it was.';
-      await discardStaged(this.db(), this.staged);
-    } finally {
-      this.phase = 'idle';
-      this.staged = [];
-      this.groups = [];
+      // The rows are in: say so, never "as it was".
+      this.failure = {
+        message: `${what || 'The files'} ${added.length === 1 ? 'was' : 'were'} loaded, but the page could not show the new figures. Reload the page: your data is saved in this browser.`,
+        detail: cause instanceof Error ? cause.message : String(cause),
+      };
     }
+  }
+
+  #finish(): void {
+    this.phase = 'idle';
+    this.staged = [];
+    this.groups = [];
   }
 
   /** Loads nothing: the checked files are dropped and the data stays as it was. */

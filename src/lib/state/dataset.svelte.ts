@@ -80,10 +80,10 @@ export class DatasetState {
     await this.refresh();
   }
 
-  /** Call after the tables changed. */
-  async refresh(): Promise<void> {
+  /** Call after the tables changed; `derivedBuilt` when the change rebuilt the pre-aggregates itself (a load does). */
+  async refresh(derivedBuilt = false): Promise<void> {
     if (!this.db) return;
-    await refreshPreaggregates(this.db);
+    if (!derivedBuilt) await refreshPreaggregates(this.db);
     this.extent = await dataExtent(this.db);
     this.version += 1;
   }
