@@ -17,6 +17,10 @@ const REFUSALS: readonly { pattern: RegExp; message: string }[] = [
     message: 'Reading files, addresses or extensions is not allowed here: nothing leaves the browser. Load files in the Data view.',
   },
   {
+    pattern: /No statement to prepare/i,
+    message: 'There is no query to run: DuckDB reads only comments in this text.',
+  },
+  {
     pattern: /configuration has been locked/i,
     message: 'Settings cannot be changed here.',
   },
