@@ -43,7 +43,7 @@ describe('a load that fails after its rows are in', () => {
         ? Promise.reject(new Error('Out of Memory Error: failed to allocate data of size 64.0 MiB'))
         : db.query(sql, params) };
     const changes: string[] = [];
-    const load = new LoadSession(() => failing, async (message) => void changes.push(message), readHere);
+    const load = new LoadSession(() => failing, async (message) => void changes.push(message), { readFiles: readHere });
     await load.start([new File([fixture('valid/long.csv') as Uint8Array<ArrayBuffer>], 'long.csv')], { kind: 'add' }, null);
     expect(load.failure?.message).toMatch(/^This browser ran out of memory while loading the checked rows, so nothing was loaded and your data is as it was\./);
     expect(load.failure?.detail).toMatch(/^Out of Memory Error: /);
@@ -53,18 +53,38 @@ describe('a load that fails after its rows are in', () => {
     expect(staging.getChildAt(0)?.get(0)).toBe(0); // the checked file's working tables are gone
   }, 120_000);
 
-  it('under a lowered memory limit, a file too big for it fails whole with a plain message', async () => {
-    const db = await openNodeConnector({ memoryLimit: '72MB' });
-    await loadShippedData(db, readShippedData());
-    await refreshPreaggregates(db);
-    await registerShippedLoads(db, LOADED_AT);
+  it('under a lowered memory limit, a file too big for it is refused before it is read, with the sizes', async () => {
+    const db = await lowMemoryDemo();
     const before = await loadedData(db);
-    const load = new LoadSession(() => db, async () => undefined, readHere);
-    await load.start([new File([bigStatusCsv(400_000) as Uint8Array<ArrayBuffer>], 'big.csv')], { kind: 'add' }, null);
+    const tablesBefore = await db.query('SELECT count(*)::INTEGER AS n FROM duckdb_tables()');
+    const load = new LoadSession(() => db, async () => undefined, { readFiles: () => Promise.reject(new Error('read although refused')) });
+    await load.start([new File([BIG_CSV as Uint8Array<ArrayBuffer>], 'big.csv')], { kind: 'add' }, null);
+    expect(load.failure).toEqual({
+      message: expect.stringMatching(/^big\.csv needs about \d+ MB of memory to load; this browser can hold about \d+ MB more\. Nothing was read and your data is as it was\./),
+      detail: null,
+    });
+    expect(await loadedData(db)).toBe(before);
+    expect((await db.query('SELECT count(*)::INTEGER AS n FROM duckdb_tables()')).getChildAt(0)?.get(0)).toBe(tablesBefore.getChildAt(0)?.get(0));
+  }, 300_000);
+
+  it('when the estimate lets a file through and the engine still runs out, the load fails whole with a plain message', async () => {
+    const db = await lowMemoryDemo();
+    const before = await loadedData(db);
+    const load = new LoadSession(() => db, async () => undefined, { readFiles: readHere, estimateMemory: false });
+    await load.start([new File([BIG_CSV as Uint8Array<ArrayBuffer>], 'big.csv')], { kind: 'add' }, null);
     expect(load.failure?.message).toMatch(/ran out of memory while (checking the file|loading the checked rows), so nothing was loaded and your data is as it was\./);
     expect(await loadedData(db)).toBe(before);
   }, 300_000);
 });
+
+/** The demo data in an engine held to 72 MB, which a 400,000-row CSV (about 34 MB) does not fit. */
+async function lowMemoryDemo(): Promise<Connector> {
+  const db = await openNodeConnector({ memoryLimit: '72MB' });
+  await loadShippedData(db, readShippedData());
+  await refreshPreaggregates(db);
+  await registerShippedLoads(db, LOADED_AT);
+  return db;
+}
 
 const readHere: ReadFiles = (files) =>
   Promise.all(files.map(async (file) => prepareFile(file.name, new Uint8Array(await file.arrayBuffer()), loadParquetCodec)));
@@ -75,6 +95,8 @@ const readHere: ReadFiles = (files) =>
  */
 const shown = (table: string) => !table.startsWith('ingest_') || table === 'ingest_loads';
 const loadedData = (db: Connector) => databaseFingerprint(db, shown);
+
+const BIG_CSV = bigStatusCsv(400_000);
 
 /** Valid rows for real forces and recommendations, each on its own day: nothing to review. */
 function bigStatusCsv(rows: number): Uint8Array {

@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 describe('drops that race', () => {
   it('a second drop in the same tick, while a report is open, is told to wait; nothing fails', async () => {
-    const load = new LoadSession(() => db, async () => undefined, readHere);
+    const load = new LoadSession(() => db, async () => undefined, { readFiles: readHere });
     await load.start([asFile('malformed/unknown-force.csv')], { kind: 'add' }, null);
     expect(load.phase).toBe('review');
     const before = await statusFingerprint(db);
@@ -43,7 +43,7 @@ describe('drops that race', () => {
 
   it('the same file twice in one selection is read once, and the page says so', async () => {
     const changes: string[] = [];
-    const load = new LoadSession(() => db, async (message) => void changes.push(message), readHere);
+    const load = new LoadSession(() => db, async (message) => void changes.push(message), { readFiles: readHere });
     const loadsBefore = (await listLoads(db)).length;
     await load.start([asFile('valid/long.csv'), asFile('valid/long.csv')], { kind: 'add' }, null);
     expect(load.failure).toBeNull();

@@ -10,6 +10,7 @@ import type { LoadEntry } from '../../lib/data/ingest/load-registry';
 import type { FileKind } from '../../lib/data/ingest/reference-kinds';
 import type { PreparedFile } from '../../lib/data/ingest/prepared-file';
 import { distinctFiles } from '../../lib/data/ingest/repeated-files';
+import { engineMemory, memoryRefusal, memoryVerdict } from '../../lib/data/ingest/memory-estimate';
 
 /** Reads files into prepared pieces: in a worker in the browser; tests pass a reader of their own. */
 export type ReadFiles = (files: readonly File[], signal: AbortSignal) => Promise<PreparedFile[]>;
@@ -39,10 +40,18 @@ export class LoadSession {
   readonly onChanged: (message: string, derivedBuilt: boolean) => Promise<void>;
   readonly #readFiles: ReadFiles;
 
-  constructor(db: () => Connector, onChanged: (message: string, derivedBuilt: boolean) => Promise<void>, readFiles: ReadFiles = readFilesInWorker) {
+  readonly #estimateMemory: boolean;
+
+  /** `estimateMemory: false` lets a test reach the engine's own out-of-memory failure. */
+  constructor(
+    db: () => Connector,
+    onChanged: (message: string, derivedBuilt: boolean) => Promise<void>,
+    { readFiles = readFilesInWorker, estimateMemory = true }: { readFiles?: ReadFiles; estimateMemory?: boolean } = {},
+  ) {
     this.db = db;
     this.onChanged = onChanged;
     this.#readFiles = readFiles;
+    this.#estimateMemory = estimateMemory;
   }
 
   get busy(): boolean {
@@ -83,6 +92,17 @@ export class LoadSession {
         this.staged = [];
         this.groups = [];
         await discardStaged(this.db(), reviewed);
+      }
+      if (this.#estimateMemory) {
+        // Refused before a byte is read, rather than failing minutes in.
+        const { limit, used } = await engineMemory(this.db());
+        const verdict = limit === null ? null : memoryVerdict(files.reduce((sum, file) => sum + file.size, 0), limit, used);
+        if (verdict && !verdict.fits) {
+          this.failure = { message: memoryRefusal(this.fileNames, verdict), detail: null };
+          this.message = 'Nothing was loaded; your data is as it was.';
+          this.phase = 'idle';
+          return;
+        }
       }
       const prepared = await this.#readFiles(files, controller.signal);
       this.phase = 'checking';
