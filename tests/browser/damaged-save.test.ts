@@ -43,7 +43,7 @@ describe('a damaged save', () => {
       await page.goto(baseUrl);
       await waitForNationalView(page);
       const notice = page.getByTestId('damaged-save');
-      await expect.poll(() => notice.textContent(), POLL).toContain(`${part} is damaged, so none of it was restored. The demo data is shown instead.`);
+      await expect.poll(() => notice.textContent(), POLL).toContain(`${part} could not be read, so none of it was restored. The demo data is shown instead.`);
       // The engine's words only behind the disclosure, closed.
       expect(await notice.locator('p').first().textContent()).not.toMatch(/Error|ingest_restore/);
       expect(await notice.locator('details').getAttribute('open')).toBeNull();
