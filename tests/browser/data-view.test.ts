@@ -308,7 +308,8 @@ describe('large files', () => {
       await pick(page, path);
       await page.getByTestId('load-progress').waitFor();
       await expect.poll(() => page.getByTestId('load-progress').textContent(), { timeout: 60_000 }).toMatch(/rows read \([\d,]+ rows a second\)/);
-      await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toContain('Loaded 1,000,000 statuses from million.csv');
+      // The figures are built in the load's transaction (issue 15), before "Loaded" shows: minutes on a loaded machine.
+      await expect.poll(() => status(page).textContent(), { timeout: 240_000 }).toContain('Loaded 1,000,000 statuses from million.csv');
       const seconds = (Date.now() - started) / 1000;
       // Saving the million rows in the browser follows; the page must stay responsive through it too.
       await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toContain('Saved in this browser.');
@@ -321,7 +322,7 @@ describe('large files', () => {
       await context.close();
       rmSync(path);
     }
-  }, 120_000);
+  }, 360_000);
 
   it('loads a million-row Parquet file', async () => {
     const path = join(scratch, 'million.parquet');
@@ -334,14 +335,14 @@ describe('large files', () => {
     try {
       const started = Date.now();
       await pick(page, path);
-      await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toContain('Loaded 1,000,000 statuses from million.parquet');
+      await expect.poll(() => status(page).textContent(), { timeout: 240_000 }).toContain('Loaded 1,000,000 statuses from million.parquet');
       console.log(`1M-row Parquet loaded in Chromium in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
       rmSync(path);
     }
-  }, 120_000);
+  }, 360_000);
 
   it('cancels a large load and leaves the data as it was', async () => {
     const path = join(scratch, 'cancel.csv');

@@ -103,6 +103,8 @@ describe('notebooks view', () => {
       await page.waitForSelector('section.notebooks-view[data-ready="true"]');
       const mine = '# Forces per region\n\n```sql name=per_region\nSELECT region, count(*) AS forces FROM forces GROUP BY region ORDER BY region\n```\n\n```chart\nmark: barX\nx: forces\ny: region\n```\n';
       await page.getByTestId('open-notebook').setInputFiles({ name: 'per-region.md', mimeType: 'text/markdown', buffer: Buffer.from(mine) });
+      // A notebook from disk asks before its first run (issue 15).
+      await page.getByTestId('notebook-allow').click();
       await notebookReady(page, 'per-region');
       await expect(page.locator('[data-block="per_region"] tbody tr').count()).resolves.toBe(10);
       await expect(page.locator('[data-chart="notebook-per-region-chart-1"] svg g[aria-label="bar"] rect').count()).resolves.toBe(10);

@@ -137,7 +137,7 @@ const MALFORMED: Expected[] = [
 let db: Connector;
 beforeAll(async () => {
   db = await openDemoData();
-});
+}, 120_000); // the engine starts slowly on a loaded machine (issue 15: the default 10 s was exceeded)
 
 describe('malformed files', () => {
   it('are at least 25, each with its expectation', () => {

@@ -15,6 +15,10 @@ function fakeEngine(answer: number): { engine: Connector; asked: string[] } {
       asked.push(sql);
       return tableFromArrays({ n: Int32Array.from([answer]) });
     },
+    async queryReadOnly(sql) {
+      asked.push(sql);
+      return tableFromArrays({ n: Int32Array.from([answer]) });
+    },
     async registerFile() {},
     async dropFile() {},
     async insertArrowStream() {},

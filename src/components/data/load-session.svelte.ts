@@ -3,14 +3,25 @@ import { readFilesInWorker } from '../../lib/data/ingest/file-reader-client';
 import { stageFiles, type LoadProgress } from '../../lib/data/ingest/stage-load';
 import { problemGroups, type ProblemGroup } from '../../lib/data/ingest/problem-report';
 import { acceptLoad, discardStaged, type LoadMode } from '../../lib/data/ingest/load-changes';
+import { loadFailure, type LoadFailure } from '../../lib/data/ingest/load-failure';
+import { refreshPreaggregates } from '../../lib/metrics/preagg/refresh-preaggregates';
 import type { StagedFile } from '../../lib/data/ingest/stage-file';
+import type { LoadEntry } from '../../lib/data/ingest/load-registry';
 import type { FileKind } from '../../lib/data/ingest/reference-kinds';
+import type { PreparedFile } from '../../lib/data/ingest/prepared-file';
+import { distinctFiles } from '../../lib/data/ingest/repeated-files';
+import { engineMemory, memoryRefusal, memoryVerdict } from '../../lib/data/ingest/memory-estimate';
+import { MAX_FILE_BYTES } from '../../lib/data/ingest/problem-messages';
+
+/** Reads files into prepared pieces: in a worker in the browser; tests pass a reader of their own. */
+export type ReadFiles = (files: readonly File[], signal: AbortSignal) => Promise<PreparedFile[]>;
 
 export type SessionPhase = 'idle' | 'reading' | 'checking' | 'review' | 'loading';
 
 /**
  * One load in the Data view: read (worker) → check (staging) → review, when anything was found →
- * load the valid rows or nothing. `onChanged` runs after the loaded data changed.
+ * load the valid rows or nothing. The load and the rebuild of the pre-aggregates commit together
+ * or not at all. `onChanged` runs after the loaded data changed, with the pre-aggregates built.
  */
 export class LoadSession {
   phase = $state<SessionPhase>('idle');
@@ -21,15 +32,27 @@ export class LoadSession {
   mode = $state.raw<LoadMode>({ kind: 'add' });
   /** What the last step did, for the status region. */
   message = $state('');
-  failure = $state<string | null>(null);
+  failure = $state.raw<LoadFailure | null>(null);
   #controller: AbortController | null = null;
   #started = 0;
+  /** Said with the outcome: which files of the selection were repeated and read once. */
+  #repeatedNote = '';
   readonly db: () => Connector;
-  readonly onChanged: (message: string) => Promise<void>;
+  readonly onChanged: (message: string, derivedBuilt: boolean) => Promise<void>;
+  readonly #readFiles: ReadFiles;
 
-  constructor(db: () => Connector, onChanged: (message: string) => Promise<void>) {
+  readonly #estimateMemory: boolean;
+
+  /** `estimateMemory: false` lets a test reach the engine's own out-of-memory failure. */
+  constructor(
+    db: () => Connector,
+    onChanged: (message: string, derivedBuilt: boolean) => Promise<void>,
+    { readFiles = readFilesInWorker, estimateMemory = true }: { readFiles?: ReadFiles; estimateMemory?: boolean } = {},
+  ) {
     this.db = db;
     this.onChanged = onChanged;
+    this.#readFiles = readFiles;
+    this.#estimateMemory = estimateMemory;
   }
 
   get busy(): boolean {
@@ -44,20 +67,47 @@ export class LoadSession {
     return this.staged.reduce((sum, file) => sum + file.fileProblems.length + file.rowProblems, 0);
   }
 
-  async start(files: readonly File[], mode: LoadMode, defaultDate: string | null): Promise<void> {
-    if (this.busy || files.length === 0) return;
-    if (this.phase === 'review') await this.discard(false);
+  async start(chosen: readonly File[], mode: LoadMode, defaultDate: string | null): Promise<void> {
+    if (chosen.length === 0) return;
+    if (this.busy) {
+      // A second drop while one is read or checked: said, not raced (two loads would share one transaction).
+      this.message = `Still working on ${listOf(this.fileNames)}: drop ${listOf(chosen.map((file) => file.name))} again when it is done.`;
+      return;
+    }
+    const { files, repeated } = distinctFiles(chosen);
+    // The session is claimed before the first await, so a drop in the same tick sees it busy.
+    const reviewed = this.phase === 'review' ? this.staged : [];
     const controller = new AbortController();
     this.#controller = controller;
+    this.phase = 'reading';
     this.mode = mode;
     this.failure = null;
     this.progress = null;
     this.fileNames = files.map((file) => file.name);
     this.#started = performance.now();
-    this.phase = 'reading';
     this.message = `Reading ${listOf(this.fileNames)}…`;
+    const once = repeated.length > 0 ? ` ${listOf(repeated)} ${repeated.length === 1 ? 'was' : 'were'} chosen more than once and ${repeated.length === 1 ? 'is' : 'are'} read once.` : '';
+    this.#repeatedNote = once;
     try {
-      const prepared = await readFilesInWorker(files, controller.signal);
+      if (reviewed.length > 0) {
+        this.staged = [];
+        this.groups = [];
+        await discardStaged(this.db(), reviewed);
+      }
+      if (this.#estimateMemory) {
+        // Refused before a byte is read, rather than failing minutes in.
+        const { limit, used } = await engineMemory(this.db());
+        // Files over the size cap are refused one by one when read, in their own words (prepare-file.ts).
+        const bytes = files.reduce((sum, file) => sum + (file.size <= MAX_FILE_BYTES ? file.size : 0), 0);
+        const verdict = limit === null ? null : memoryVerdict(bytes, limit, used);
+        if (verdict && !verdict.fits) {
+          this.failure = { message: memoryRefusal(this.fileNames, verdict), detail: null };
+          this.message = 'Nothing was loaded; your data is as it was.';
+          this.phase = 'idle';
+          return;
+        }
+      }
+      const prepared = await this.#readFiles(files, controller.signal);
       this.phase = 'checking';
       this.message = `Checking ${listOf(this.fileNames)}…`;
       this.staged = await stageFiles(this.db(), prepared, {
@@ -69,15 +119,17 @@ export class LoadSession {
       if (this.problemCount === 0 && this.loadable > 0) await this.accept(true);
       else {
         this.phase = 'review';
-        this.message = `Checked ${listOf(this.fileNames)}: ${count(this.problemCount, 'problem')} found, ${rowsByKind(this.staged, 'valid ') || 'nothing new to load'}. Nothing is loaded yet.`;
+        this.message = `Checked ${listOf(this.fileNames)}: ${count(this.problemCount, 'problem')} found, ${rowsByKind(this.staged, 'valid ') || 'nothing new to load'}. Nothing is loaded yet.${once}`;
       }
     } catch (cause) {
+      const staged = this.staged;
       this.phase = 'idle';
       this.staged = [];
       this.groups = [];
+      await discardStaged(this.db(), staged).catch(() => undefined);
       if (cause instanceof Error && cause.name === 'LoadCancelled') this.message = cause.message;
       else {
-        this.failure = cause instanceof Error ? cause.message : String(cause);
+        this.failure = loadFailure(cause, 'checking');
         this.message = 'The load failed; your data is as it was.';
       }
     } finally {
@@ -91,33 +143,56 @@ export class LoadSession {
 
   /** Loads the valid rows of every staged file; `automatic` when nothing was found to review. */
   async accept(automatic = false): Promise<void> {
+    if (this.phase === 'loading' || this.staged.length === 0) return; // a second click while loading
     this.phase = 'loading';
     this.message = `Loading ${rowsByKind(this.staged)}…`;
+    const staged = this.staged;
+    let added: LoadEntry[];
+    let rowsIn: number | undefined;
     try {
-      const added = await acceptLoad(this.db(), this.staged, this.mode, new Date().toISOString());
-      const loaded = added.filter((entry) => entry.kind === 'statuses').reduce((sum, entry) => sum + entry.rows, 0);
-      const what = listOf(KIND_ORDER.flatMap((kind) => {
-        const rows = added.filter((entry) => entry.kind === kind).reduce((sum, entry) => sum + entry.rows, 0);
-        return rows > 0 ? [count(rows, NOUNS[kind][0], NOUNS[kind][1])] : [];
-      }));
-      // How long, when no one stopped to review: the time a user waited for the load. Also a
-      // performance measure ("oversight:load"), which the benchmark reads.
-      const took = automatic ? ` in ${((performance.now() - this.#started) / 1000).toFixed(1)} s` : '';
-      if (automatic) performance.measure('oversight:load', { start: this.#started, detail: { statuses: loaded, files: $state.snapshot(this.fileNames) } });
-      // The view says it, with whether it was saved: one message, not two.
-      this.message = '';
+      // With the pre-aggregates, in one transaction: a failure anywhere leaves everything as it was.
+      added = await acceptLoad(this.db(), staged, this.mode, new Date().toISOString(), async (db) => {
+        rowsIn = performance.now();
+        this.message = `Loading ${rowsByKind(staged)}: the rows are in; building the figures…`;
+        await refreshPreaggregates(db);
+      });
+    } catch (cause) {
+      this.failure = loadFailure(cause, 'loading');
+      this.message = 'The load failed; your data is as it was.';
+      await discardStaged(this.db(), staged).catch(() => undefined);
+      this.#finish();
+      return;
+    }
+    const loaded = added.filter((entry) => entry.kind === 'statuses').reduce((sum, entry) => sum + entry.rows, 0);
+    const what = listOf(KIND_ORDER.flatMap((kind) => {
+      const rows = added.filter((entry) => entry.kind === kind).reduce((sum, entry) => sum + entry.rows, 0);
+      return rows > 0 ? [count(rows, NOUNS[kind][0], NOUNS[kind][1])] : [];
+    }));
+    // How long, when no one stopped to review: the time a user waited for the load. Also a
+    // performance measure ("oversight:load"), which the benchmark reads.
+    const took = automatic ? ` in ${((performance.now() - this.#started) / 1000).toFixed(1)} s` : '';
+    // The measure ends where the rows were in, before the figures were built, as it did when they were built after.
+    if (automatic) performance.measure('oversight:load', { start: this.#started, end: rowsIn ?? performance.now(), detail: { statuses: loaded, files: $state.snapshot(this.fileNames) } });
+    // The view says it, with whether it was saved: one message, not two.
+    this.message = '';
+    this.#finish();
+    try {
       await this.onChanged(added.length === 0
         ? 'Nothing new was loaded: every valid row was already there.'
-        : `Loaded ${what} from ${listOf(added.map((e) => e.file_name))}${took}.`);
+        : `Loaded ${what} from ${listOf(added.map((e) => e.file_name))}${took}.${this.#repeatedNote}`, true);
     } catch (cause) {
-      this.failure = cause instanceof Error ? cause.message : String(cause);
-      this.message = 'The load failed; your data is as it was.';
-      await discardStaged(this.db(), this.staged);
-    } finally {
-      this.phase = 'idle';
-      this.staged = [];
-      this.groups = [];
+      // The rows are in: say so, never "as it was".
+      this.failure = {
+        message: `${what || 'The files'} ${added.length === 1 ? 'was' : 'were'} loaded, but the page could not show the new figures. Reload the page: your data is saved in this browser.`,
+        detail: cause instanceof Error ? cause.message : String(cause),
+      };
     }
+  }
+
+  #finish(): void {
+    this.phase = 'idle';
+    this.staged = [];
+    this.groups = [];
   }
 
   /** Loads nothing: the checked files are dropped and the data stays as it was. */

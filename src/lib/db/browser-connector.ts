@@ -5,7 +5,8 @@ import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { OFFLINE_SETTINGS, type Connector, type SqlParam } from './connector';
+import { checkRegisteredName, LOCKDOWN_SETTINGS, OFFLINE_SETTINGS, type Connector, type SqlParam } from './connector';
+import { readOnlySandbox } from './read-only-sandbox';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasmUrl, mainWorker: mvpWorkerUrl },
@@ -16,6 +17,8 @@ const BUNDLES: duckdb.DuckDBBundles = {
 export interface RemoteFile {
   name: string;
   url: string;
+  /** Attach this database file read-only under this catalog name, and make it the default. */
+  attachAs?: string;
 }
 
 /** DuckDB-wasm running in a Web Worker. */
@@ -31,6 +34,25 @@ export async function openBrowserConnector(remoteFiles: readonly RemoteFile[] = 
   const conn = await db.connect();
   for (const setting of OFFLINE_SETTINGS) await conn.query(setting);
   for (const file of remoteFiles) await db.registerFileURL(file.name, file.url, duckdb.DuckDBDataProtocol.HTTP, false);
+  // A published dataset is attached while URLs may still be opened; the lockdown below closes that door.
+  for (const file of remoteFiles) {
+    if (file.attachAs) await conn.query(`ATTACH '${file.name}' AS ${file.attachAs} (READ_ONLY)`);
+  }
+  const sandbox = await db.connect();
+  const defaultCatalog = remoteFiles.find((file) => file.attachAs)?.attachAs;
+  if (defaultCatalog) for (const connection of [conn, sandbox]) await connection.query(`USE ${defaultCatalog}`);
+  for (const setting of LOCKDOWN_SETTINGS) await conn.query(setting);
+  const queryReadOnly = readOnlySandbox({
+    run: (sql) => sandbox.query(sql),
+    async prepareAndQuery(sql, params) {
+      const statement = await sandbox.prepare(sql);
+      try {
+        return await statement.query(...params);
+      } finally {
+        await statement.close();
+      }
+    },
+  });
 
   // Prepared once per SQL text: metrics reuse the same few statements on every interaction.
   const prepared = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();
@@ -44,7 +66,9 @@ export async function openBrowserConnector(remoteFiles: readonly RemoteFile[] = 
       }
       return (await statement).query(...params);
     },
+    queryReadOnly,
     registerFile: async (name, bytes) => {
+      checkRegisteredName(name);
       await db.registerFileBuffer(name, bytes);
     },
     dropFile: async (name) => {

@@ -10,7 +10,13 @@ export type SqlParam = string | number | boolean | null;
 export interface Connector {
   /** Runs one statement; parameters are bound, never spliced into the text. */
   query(sql: string, params?: readonly SqlParam[]): Promise<Table>;
-  /** Makes bytes readable by SQL under `name`, e.g. `read_csv('name')`. */
+  /**
+   * Runs one statement of user-written SQL (console, notebooks) in the sandbox DuckDB enforces:
+   * its own connection, prepared by DuckDB (so exactly one statement, as DuckDB parses it), inside
+   * a read-only transaction that is always rolled back. See read-only-sandbox.ts.
+   */
+  queryReadOnly(sql: string, params?: readonly SqlParam[]): Promise<Table>;
+  /** Makes bytes readable by SQL under `name`, e.g. `read_csv('name')`; `name` is in a REGISTERED_FOLDERS folder. */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
   /** Creates `table` from an Arrow IPC stream. */
@@ -21,4 +27,26 @@ export interface Connector {
 export const OFFLINE_SETTINGS = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
+] as const;
+
+/** The folders of every file the app registers: once locked, the only paths SQL can read. */
+export const REGISTERED_FOLDERS = ['shipped/', 'ingest/'] as const;
+
+/** Refuses a name outside REGISTERED_FOLDERS: SQL could not read it once the engine is locked. */
+export function checkRegisteredName(name: string): void {
+  if (!REGISTERED_FOLDERS.some((folder) => name.startsWith(folder)) || name.includes('..')) {
+    throw new Error(`Files are registered under ${REGISTERED_FOLDERS.join(' or ')} only, not as "${name}".`);
+  }
+}
+
+/**
+ * Run once at start-up, after the app's own settings and before any user SQL can run: no file,
+ * URL or extension outside the registered folders can be read (a URL read from DuckDB's worker
+ * would leave the origin whatever the page's CSP says), and no setting can change after.
+ * DuckDB applies these to every connection, the app's own included.
+ */
+export const LOCKDOWN_SETTINGS = [
+  `SET allowed_directories = [${REGISTERED_FOLDERS.map((folder) => `'${folder}'`).join(', ')}]`,
+  'SET enable_external_access = false',
+  'SET lock_configuration = true',
 ] as const;

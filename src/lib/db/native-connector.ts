@@ -6,6 +6,7 @@ import { DuckDBInstance, type DuckDBPreparedStatement } from '@duckdb/node-api';
 import { loadParquetCodec } from '../data/ingest/parquet-codec-node';
 import { OFFLINE_SETTINGS, type Connector, type SqlParam } from './connector';
 import { readerToTable } from './native-arrow';
+import { readOnlySandbox } from './read-only-sandbox';
 
 /** A connector that can also be closed: the command line ends its process cleanly. */
 export interface NativeConnector extends Connector {
@@ -43,6 +44,16 @@ export async function openNativeConnector(path = ':memory:'): Promise<NativeConn
     if (relative(files, at).startsWith('..')) throw new Error(`A file name must stay inside the engine's folder: ${name}`);
     return at;
   };
+  // User SQL (notebooks run from the command line) gets a connection of its own, as in the browser.
+  const sandbox = await instance.connect();
+  const queryReadOnly = readOnlySandbox({
+    run: (sql) => sandbox.run(sql),
+    async prepareAndQuery(sql, params) {
+      const statement = await sandbox.prepare(sql);
+      params.forEach((value, k) => bindParam(statement, k + 1, value));
+      return readerToTable(await statement.runAndReadAll());
+    },
+  });
   const prepared = new Map<string, Promise<DuckDBPreparedStatement>>();
   let codec: ReturnType<typeof loadParquetCodec> | null = null;
 
@@ -70,6 +81,7 @@ export async function openNativeConnector(path = ':memory:'): Promise<NativeConn
 
   return {
     query: (sql, params = []) => inTurn(() => run(sql, params)),
+    queryReadOnly: (sql, params = []) => inTurn(() => queryReadOnly(sql, params)),
     async registerFile(name, bytes) {
       const at = fileAt(name);
       mkdirSync(dirname(at), { recursive: true });
@@ -89,6 +101,7 @@ export async function openNativeConnector(path = ':memory:'): Promise<NativeConn
     }),
     close() {
       conn.closeSync();
+      sandbox.closeSync();
       instance.closeSync();
       rmSync(files, { recursive: true, force: true });
     },

@@ -1,14 +1,20 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Table } from 'apache-arrow';
-import { OFFLINE_SETTINGS, type Connector, type SqlParam } from './connector';
+import { checkRegisteredName, LOCKDOWN_SETTINGS, OFFLINE_SETTINGS, type Connector, type SqlParam } from './connector';
+import { readOnlySandbox } from './read-only-sandbox';
 
 // The blocking Node build of the same DuckDB-wasm the browser runs: tests exercise the shipped SQL
 // on the shipped engine version. Loaded through require because it is published as CommonJS.
 const require = createRequire(import.meta.url);
 type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
 
-export async function openNodeConnector(): Promise<Connector> {
+export interface NodeConnectorOptions {
+  /** DuckDB's memory_limit, e.g. '256MB': set before the configuration is locked. */
+  memoryLimit?: string;
+}
+
+export async function openNodeConnector(options: NodeConnectorOptions = {}): Promise<Connector> {
   const duckdb: Blocking = require('@duckdb/duckdb-wasm/blocking');
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
   const db = await duckdb.createDuckDB(
@@ -22,6 +28,20 @@ export async function openNodeConnector(): Promise<Connector> {
   await db.instantiate(() => {});
   const conn = db.connect();
   for (const setting of OFFLINE_SETTINGS) conn.query(setting);
+  if (options.memoryLimit) conn.query(`SET memory_limit = '${options.memoryLimit.replace(/'/g, '')}'`);
+  for (const setting of LOCKDOWN_SETTINGS) conn.query(setting);
+  const sandbox = db.connect();
+  const queryReadOnly = readOnlySandbox({
+    run: async (sql) => sandbox.query(sql),
+    async prepareAndQuery(sql, params) {
+      const statement = sandbox.prepare(sql);
+      try {
+        return statement.query(...params) as unknown as Table;
+      } finally {
+        statement.close();
+      }
+    },
+  });
 
   // Prepared once per SQL text, as the browser connector does: the same few statements run on
   // every interaction, and timings under Node should match what the browser pays.
@@ -36,7 +56,9 @@ export async function openNodeConnector(): Promise<Connector> {
       }
       return statement.query(...params) as unknown as Table;
     },
+    queryReadOnly,
     async registerFile(name, bytes) {
+      checkRegisteredName(name);
       db.registerFileBuffer(name, bytes);
     },
     async dropFile(name) {

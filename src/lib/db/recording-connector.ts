@@ -18,6 +18,7 @@ export function recordingConnector(inner: Connector, toIpc: TableToIpc): { conne
       entries.push({ sql, params: [...params], ipc: encodeBase64(toIpc(table)) });
       return table;
     },
+    queryReadOnly: (sql, params) => inner.queryReadOnly(sql, params),
     registerFile: (name, bytes) => inner.registerFile(name, bytes),
     dropFile: (name) => inner.dropFile(name),
     insertArrowStream: (table, ipcStream) => inner.insertArrowStream(table, ipcStream),

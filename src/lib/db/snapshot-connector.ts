@@ -24,6 +24,7 @@ export function snapshotConnector(engine: Promise<Connector>, snapshot: Snapshot
       if (ipc !== undefined) return tableFromIPC(decodeBase64(ipc));
       return (await engine).query(sql, params);
     },
+    queryReadOnly: async (sql, params) => (await engine).queryReadOnly(sql, params),
     registerFile: async (name, bytes) => (await engine).registerFile(name, bytes),
     dropFile: async (name) => (await engine).dropFile(name),
     insertArrowStream: async (table, ipcStream) => (await engine).insertArrowStream(table, ipcStream),

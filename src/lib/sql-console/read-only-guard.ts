@@ -2,7 +2,9 @@ import { splitStatements, tokenizeSql, type SqlToken } from './sql-tokens';
 
 /**
  * The rule for SQL typed in the console or read from a notebook (notebooks/README.md, "What may
- * run"): one statement that only reads the loaded tables. Comments and strings are skipped before
+ * run"): one statement that only reads the loaded tables. This check only explains a refusal in
+ * plain words before DuckDB sees the text; DuckDB's sandbox (db/read-only-sandbox.ts, external
+ * access off, configuration locked) is what enforces the rule, whatever this tokenizer reads. Comments and strings are skipped before
  * checking, so `-- DELETE` or `'DROP'` are harmless, and a data-changing word anywhere is refused.
  *
  * DuckDB reads files and URLs not only through read_csv() and friends but through any quoted or

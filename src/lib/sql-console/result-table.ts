@@ -4,6 +4,7 @@ import { DataType, type Field, type Table } from 'apache-arrow';
 export type ColumnKind = 'number' | 'date' | 'timestamp' | 'text' | 'boolean' | 'other';
 
 export interface ResultColumn {
+  /** Unique within the result: a repeated name gets " (2)", " (3)"… so rows and lists can key on it. */
   name: string;
   kind: ColumnKind;
   /** The Arrow type as text, e.g. "Int32", "Date32<DAY>". */
@@ -24,9 +25,10 @@ export interface ResultTable {
 
 /** Converts an Arrow result; `limit` caps the rows converted (a console result may be millions). */
 export function resultTable(table: Table, limit = Number.POSITIVE_INFINITY): ResultTable {
-  const columns = table.schema.fields.map(describeColumn);
+  const names = uniqueNames(table.schema.fields.map((field) => field.name));
+  const columns = table.schema.fields.map((field, index) => describeColumn(field, names[index]!));
   const readers = table.schema.fields.map((field, index) => ({
-    name: field.name,
+    name: names[index]!,
     vector: table.getChildAt(index),
     convert: converterFor(field),
   }));
@@ -40,8 +42,19 @@ export function resultTable(table: Table, limit = Number.POSITIVE_INFINITY): Res
   return { columns, rowCount: table.numRows, rows };
 }
 
-function describeColumn(field: Field): ResultColumn {
-  return { name: field.name, kind: kindOf(field.type), type: String(field.type) };
+function describeColumn(field: Field, name: string): ResultColumn {
+  return { name, kind: kindOf(field.type), type: String(field.type) };
+}
+
+/** `SELECT 1 AS x, 2 AS x` is valid SQL; its second column shows as "x (2)". */
+export function uniqueNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    let unique = name;
+    for (let k = 2; taken.has(unique); k += 1) unique = `${name} (${k})`;
+    taken.add(unique);
+    return unique;
+  });
 }
 
 function kindOf(type: DataType): ColumnKind {

@@ -22,8 +22,8 @@ export class DatasetState {
 
   /** When the user's saved data was restored at start-up (ISO time), if it was. */
   restoredFrom = $state<string | null>(null);
-  /** Why saved data could not be restored, if it could not. */
-  restoreFailure = $state<string | null>(null);
+  /** Why saved data could not be restored, if it could not: what could not be read (in words, when known) and what was said. */
+  restoreFailure = $state<{ part: string | null; detail: string } | null>(null);
   /** True from start-up until the data saved in this browser is back in the engine (or failed to come back). */
   restoring = $state(false);
 
@@ -60,11 +60,21 @@ export class DatasetState {
       this.restoredFrom = await restoreSavedData(db);
       await refreshPreaggregates(db);
     } catch (cause) {
-      this.restoreFailure = cause instanceof Error ? cause.message : String(cause);
+      const { DamagedSave } = await import('../data/ingest/saved-data-opfs');
+      this.restoreFailure = cause instanceof DamagedSave
+        ? { part: cause.part, detail: cause.detail }
+        : { part: null, detail: cause instanceof Error ? cause.message : String(cause) };
     } finally {
       this.restoring = false;
     }
     return db;
+  }
+
+  /** Deletes a save that could not be restored, so the next visit starts from the demo data without a word. */
+  async forgetDamagedSave(): Promise<void> {
+    const { forgetSavedData } = await import('../data/ingest/saved-data-folder');
+    await forgetSavedData();
+    this.restoreFailure = null;
   }
 
   /** The summary showed the saved data; if it could not be put back, the views show what the engine holds. */
@@ -73,10 +83,10 @@ export class DatasetState {
     await this.refresh();
   }
 
-  /** Call after the tables changed. */
-  async refresh(): Promise<void> {
+  /** Call after the tables changed; `derivedBuilt` when the change rebuilt the pre-aggregates itself (a load does). */
+  async refresh(derivedBuilt = false): Promise<void> {
     if (!this.db) return;
-    await refreshPreaggregates(this.db);
+    if (!derivedBuilt) await refreshPreaggregates(this.db);
     this.extent = await dataExtent(this.db);
     this.version += 1;
   }

@@ -1,5 +1,5 @@
 import { defaultFilters, type Filters } from '../metrics/filters';
-import { filtersFromSearch, searchFromFilters, type FilterDefaults } from './url-filters';
+import { filtersFromSearch, searchFromFilters, unreadableAsOf, type FilterDefaults } from './url-filters';
 
 /**
  * The filters as shared state, kept equal to the URL: every change is a history entry, and
@@ -9,11 +9,14 @@ export class FilterState {
   current = $state<Filters>(defaultFilters(''));
   // State, so what reads the defaults (the date picker's latest day, the filter chips) follows them.
   #defaults = $state.raw<FilterDefaults>({ asOf: '' });
+  /** An as-of date in the address that is not a calendar day, ignored: shown until a filter changes. */
+  ignoredAsOf = $state<string | null>(null);
 
   /** Reads the URL once the defaults (which depend on the loaded data) are known. */
   start(defaults: FilterDefaults): () => void {
     this.#defaults = defaults;
     this.current = filtersFromSearch(location.search, defaults);
+    this.ignoredAsOf = unreadableAsOf(location.search);
     const onPopState = () => {
       this.current = filtersFromSearch(location.search, this.#defaults);
     };
@@ -34,6 +37,7 @@ export class FilterState {
 
   update(change: Partial<Filters>): void {
     const next = { ...this.current, ...change };
+    this.ignoredAsOf = null;
     const search = searchFromFilters(next, this.#defaults, location.search);
     if (search !== location.search) history.pushState(null, '', `${location.pathname}${search}${location.hash}`);
     this.current = next;

@@ -12,14 +12,13 @@ const PUBLISHED_NAME = 'published.duckdb';
  */
 export async function startEngineWithPublishedData(dataset: PublishedDataset, onEngineReady: () => void): Promise<Connector> {
   const { openBrowserConnector } = await import('../db/browser-connector');
-  const connector = await openBrowserConnector([{ name: PUBLISHED_NAME, url: dataset.database }]);
-  onEngineReady();
+  let connector: Connector;
   try {
-    await connector.query(`ATTACH '${PUBLISHED_NAME}' AS published (READ_ONLY)`);
+    connector = await openBrowserConnector([{ name: PUBLISHED_NAME, url: dataset.database, attachAs: 'published' }]);
   } catch (cause) {
     throw new Error(`The published dataset could not be opened (${cause instanceof Error ? cause.message : String(cause)}).`);
   }
-  await connector.query('USE published');
+  onEngineReady();
   return readOnlyInWords(connector);
 }
 

@@ -1,6 +1,7 @@
 import type { PairStatus } from '../data/schema';
 import { CANONICAL_STATUSES, NO_UPDATE } from '../data/schema';
 import { defaultFilters, type Filters } from '../metrics/filters';
+import { isCalendarDate } from './calendar-date';
 
 /** What the URL may hold; anything absent takes its default. */
 export interface FilterDefaults {
@@ -10,7 +11,6 @@ export interface FilterDefaults {
 /** The query parameters of the filters every view shares; other parameters are left alone. */
 export const FILTER_KEYS = ['asof', 'insp', 'region', 'pending', 'status'] as const;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PAIR_STATUSES: readonly string[] = [...CANONICAL_STATUSES, NO_UPDATE];
 
 const list = (value: string | null): string[] => (value ? value.split(',').filter(Boolean) : []);
@@ -24,12 +24,18 @@ export function filtersFromSearch(search: string, defaults: FilterDefaults): Fil
   const asOf = params.get('asof');
   return {
     ...defaultFilters(defaults.asOf),
-    asOf: asOf && ISO_DATE.test(asOf) && !Number.isNaN(Date.parse(asOf)) ? asOf : defaults.asOf,
+    asOf: asOf && isCalendarDate(asOf) ? asOf : defaults.asOf,
     inspections: list(params.get('insp')),
     region: params.get('region') || null,
     pendingCountsAsComplete: params.get('pending') === '1',
     statuses: list(params.get('status')).filter((s): s is PairStatus => PAIR_STATUSES.includes(s)),
   };
+}
+
+/** The address's as-of date when it is not a calendar day (it is ignored): to say so, not to fail. */
+export function unreadableAsOf(search: string): string | null {
+  const asOf = new URLSearchParams(search).get('asof');
+  return asOf && !isCalendarDate(asOf) ? asOf : null;
 }
 
 /** Writes only what differs from the defaults, so a shared link stays short and readable. */

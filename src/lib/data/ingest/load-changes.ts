@@ -77,7 +77,18 @@ async function setAside(db: Connector, loadIds: number[], description: string, a
  * replacing and the batch brings statuses (a batch of reference files alone only adds). Files
  * with problems with the whole file, or without a single valid new row, add nothing.
  */
-export async function acceptLoad(db: Connector, files: readonly StagedFile[], mode: LoadMode, loadedAt: string): Promise<LoadEntry[]> {
+/**
+ * `derived`, when given, rebuilds what is derived from the tables (the pre-aggregates) inside the
+ * load's own transaction: if it fails (out of memory at millions of rows), the load is rolled back
+ * with it, and the page never shows new rows beside old figures.
+ */
+export async function acceptLoad(
+  db: Connector,
+  files: readonly StagedFile[],
+  mode: LoadMode,
+  loadedAt: string,
+  derived?: (db: Connector) => Promise<void>,
+): Promise<LoadEntry[]> {
   await prepareTables(db);
   const loadable = files.filter((file) => file.fileProblems.length === 0 && file.loadable > 0);
   if (loadable.length === 0) {
@@ -124,6 +135,7 @@ export async function acceptLoad(db: Connector, files: readonly StagedFile[], mo
       id += 1;
       seq = seqTo + 1;
     }
+    if (derived) await derived(db);
     return ids;
   });
   await discardStaged(db, files);

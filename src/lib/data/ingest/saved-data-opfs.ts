@@ -60,40 +60,85 @@ export async function saveLoadedData(
 }
 
 /**
+ * A save that is there but cannot be read whole: `part` names what, in words for people; `detail`
+ * is what the browser or DuckDB said. Nothing of it is restored.
+ */
+export class DamagedSave extends Error {
+  constructor(readonly part: string, readonly detail: string) {
+    super(`${part} could not be read (${detail})`);
+    this.name = 'DamagedSave';
+  }
+}
+
+const SAVED_LIST = 'the list of files you loaded';
+const SAVED_STATUSES = 'the saved status updates';
+const savedReference = (kind: ReferenceKind) => `your saved ${kind}`;
+
+const detailOf = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause));
+
+/** Runs `step`; any failure becomes a DamagedSave naming `part`. */
+async function reading<T>(part: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (cause) {
+    throw cause instanceof DamagedSave ? cause : new DamagedSave(part, detailOf(cause));
+  }
+}
+
+function parseManifest(text: string): Manifest {
+  const manifest = JSON.parse(text) as Partial<Manifest> | null;
+  const valid = manifest && (manifest.version === 1 || manifest.version === 2) && typeof manifest.savedAt === 'string' &&
+    Number.isInteger(manifest.rows) && Array.isArray(manifest.loads);
+  if (!valid) throw new Error('it is not a list this version of Oversight wrote');
+  return manifest as Manifest;
+}
+
+/**
  * Puts saved statuses in place of the shipped ones, in one transaction. Returns when they were
- * saved, or null when there is nothing saved. A damaged save is reported and left out.
+ * saved, or null when there is nothing saved. A damaged save throws DamagedSave and changes nothing.
  */
 export async function restoreSavedData(db: Connector): Promise<string | null> {
   const dir = await folder(false);
   if (!dir) return null;
-  let manifest: Manifest;
-  let rows: Uint8Array;
-  const reference = new Map<ReferenceKind, Uint8Array>();
-  const read = async (name: string) => new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer());
+  const file = async (name: string) => (await dir.getFileHandle(name)).getFile();
+  let manifestFile: Blob;
   try {
-    manifest = JSON.parse(await (await (await dir.getFileHandle(MANIFEST_FILE)).getFile()).text()) as Manifest;
-    rows = await read(ROWS_FILE);
-    if (manifest.version >= 2) for (const kind of REFERENCE_KINDS) reference.set(kind, await read(referenceFile(kind)));
+    manifestFile = await file(MANIFEST_FILE);
   } catch {
-    return null;
+    return null; // nothing saved, or a save cut short before its manifest: nothing vouched for
+  }
+  const manifest = await reading(SAVED_LIST, async () => parseManifest(await manifestFile.text()));
+  const bytes = async (name: string) => new Uint8Array(await (await file(name)).arrayBuffer());
+  const rows = await reading(SAVED_STATUSES, () => bytes(ROWS_FILE));
+  const reference = new Map<ReferenceKind, Uint8Array>();
+  if (manifest.version >= 2) {
+    for (const kind of REFERENCE_KINDS) reference.set(kind, await reading(savedReference(kind), () => bytes(referenceFile(kind))));
   }
   const restoring = (kind: ReferenceKind) => `ingest_restore_${kind}`;
-  await db.insertArrowStream('ingest_restore', rows);
-  for (const [kind, bytes] of reference) await db.insertArrowStream(restoring(kind), bytes);
   try {
-    await checkCount('ingest_restore', manifest.rows, db);
-    for (const kind of reference.keys()) await checkCount(restoring(kind), manifest.reference?.[kind] ?? 0, db);
+    await reading(SAVED_STATUSES, async () => {
+      await db.insertArrowStream('ingest_restore', rows);
+      await checkCount('ingest_restore', manifest.rows, db);
+    });
+    for (const [kind, saved] of reference) {
+      await reading(savedReference(kind), async () => {
+        await db.insertArrowStream(restoring(kind), saved);
+        await checkCount(restoring(kind), manifest.reference?.[kind] ?? 0, db);
+      });
+    }
     await ensureRegistry(db);
     await db.query('BEGIN TRANSACTION');
     try {
       await db.query('DELETE FROM status_updates');
-      await db.query(`INSERT INTO status_updates SELECT seq, force_id, inspection_id, rec_no, status, as_of, evidence, source FROM ingest_restore`);
-      for (const kind of reference.keys()) await restoreReferenceRows(db, kind, restoring(kind));
+      await reading(SAVED_STATUSES, () => db.query(`INSERT INTO status_updates SELECT seq, force_id, inspection_id, rec_no, status, as_of, evidence, source FROM ingest_restore`));
+      for (const kind of reference.keys()) await reading(savedReference(kind), () => restoreReferenceRows(db, kind, restoring(kind)));
       await db.query('DELETE FROM ingest_loads');
-      for (const e of manifest.loads) {
-        await db.query(`INSERT INTO ingest_loads (${LOAD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-          [e.load_id, e.label, e.file_name, e.origin, e.format, e.shape, e.rows, e.loaded_at, e.seq_from, e.seq_to, e.source, e.kind ?? 'statuses']);
-      }
+      await reading(SAVED_LIST, async () => {
+        for (const e of manifest.loads) {
+          await db.query(`INSERT INTO ingest_loads (${LOAD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+            [e.load_id, e.label, e.file_name, e.origin, e.format, e.shape, e.rows, e.loaded_at, e.seq_from, e.seq_to, e.source, e.kind ?? 'statuses']);
+        }
+      });
       await db.query('COMMIT');
     } catch (cause) {
       await db.query('ROLLBACK');

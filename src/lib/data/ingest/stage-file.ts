@@ -11,6 +11,7 @@ import type { BatchRelations } from './batch-relations';
 import { recogniseKind } from './file-kind';
 import { REFERENCE_DEFINITIONS, referenceColumns, type FileKind, type ReferenceDefinition } from './reference-kinds';
 import { referenceCounts, stageReference } from './stage-reference';
+import { isOutOfMemory } from './load-failure';
 
 /** One file checked and staged: what was read, how, and what can be loaded. */
 export interface StagedFile {
@@ -96,6 +97,8 @@ async function readFile(db: Connector, names: StagingNames, file: PreparedFile, 
       : await readArrowIntoRaw(db, names, file);
   } catch (cause) {
     if (cause instanceof Error && cause.name === 'LoadCancelled') throw cause;
+    // Out of memory says nothing about the file: the whole load fails, in words (load-failure.ts).
+    if (isOutOfMemory(cause)) throw cause;
     return { staged: { ...staged, fileProblems: [fileProblem(file.name, 'file_unreadable', cause instanceof Error ? cause.message : String(cause))] }, raw: null };
   }
   throwIfCancelled(options.signal);

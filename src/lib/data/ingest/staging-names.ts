@@ -29,7 +29,7 @@ export function stagingNames(): StagingNames {
   const name = (what: string) => `ingest_${what}_${id}`;
   return {
     id,
-    prefix: `ingest-${id}`,
+    prefix: `ingest/${id}`,
     raw: name('raw'),
     arrow: name('arrow'),
     rejects: name('rejects'),
