@@ -44,7 +44,7 @@ const MALFORMED: Expected[] = [
     { row: 3, column: 'Status', message: 'Unknown status word: sorted.' }] },
   { file: 'unknown-inspection.csv', loadable: 1, problems: [
     { row: 2, column: 'Inspection', message: 'Unknown inspection: firearms-2032. Did you mean firearms-2023?' },
-    { row: 3, column: 'Inspection', message: 'Unknown inspection: Inspection of firearms.' }] },
+    { row: 3, column: 'Inspection', message: 'Unknown inspection: Inspection of firearms. Did you mean firearms-2023?' }] },
   { file: 'unknown-recommendation.csv', loadable: 1, problems: [
     { row: 2, column: 'Recommendation', message: 'firearms-2023 has no recommendation 9 addressed to forces.' },
     { row: 3, column: 'Recommendation', message: 'group-cse-2023 has no recommendation 1 addressed to forces.' }] },

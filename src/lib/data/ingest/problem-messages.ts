@@ -21,8 +21,8 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 export const EXPECTED = {
   force: 'one of the 43 forces of England and Wales, by name, slug, ONS code or alias (see "How force names are read")',
-  inspection: 'an inspection id or title, e.g. firearms-2023 (see "Inspections")',
-  recommendation: 'a recommendation number, e.g. 2, R2, Rec 2 or Recommendation 2',
+  inspection: 'an inspection id, title (with or without "An inspection of") or web address, e.g. firearms-2023 (see "Inspections")',
+  recommendation: 'a recommendation number, e.g. 2, R2, Rec. 2, No. 2 or Recommendation 2',
   status: `one of: ${[...new Set(STATUS_VOCABULARY.map((w) => w.word))].join(', ')}`,
   date: 'a date written YYYY-MM-DD or DD/MM/YYYY (day first)',
 } as const;
@@ -171,7 +171,7 @@ export function describeProblem(problem: Problem): ProblemText {
       };
     }
     case 'unknown_status':
-      return { message: `Unknown status word: ${value}.`, expected: EXPECTED.status };
+      return { message: `Unknown status word: ${value}.${detail ? ` Did you mean ${detail}?` : ''}`, expected: EXPECTED.status };
     case 'date_format':
       return { message: `Not a date: ${value}.`, expected: EXPECTED.date };
     case 'date_month_first':

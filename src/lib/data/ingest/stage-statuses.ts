@@ -166,7 +166,7 @@ async function findProblems(db: Connector, names: StagingNames, raw: RawTable, s
   if (suspects!.status > 0) {
     const column = shape.kind === 'wide' ? 'fc.status_col, fc.force_column' : '$1::INTEGER, $2';
     const forceColumns = shape.kind === 'wide' ? `JOIN ${names.maps.forceColumns} fc USING (col)` : '';
-    await insert(`SELECT s.row_no, ${column}, m.clean, 'unknown_status', NULL
+    await insert(`SELECT s.row_no, ${column}, m.clean, 'unknown_status', m.suggestion
       ${suspectCells('status IS NULL', 'status_cell', names.maps.status)} ${forceColumns} WHERE m.clean IS NOT NULL`,
     shape.kind === 'wide' ? [] : [shape.columns.status!, header('status')]);
   }
