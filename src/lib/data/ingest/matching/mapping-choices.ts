@@ -1,0 +1,25 @@
+import type { Connector } from '../../../db/connector';
+import { CANONICAL_STATUSES } from '../../schema';
+import { resultRows } from '../result-rows';
+import type { MappingKind } from './user-mappings';
+
+/** What an unknown value can be mapped to: every known force, inspection and status, by its id. */
+export interface MappingChoice {
+  id: string;
+  /** The force's name, the inspection's title; for a status, its id (the view words it). */
+  name: string;
+}
+
+export type MappingChoices = Record<MappingKind, MappingChoice[]>;
+
+export async function mappingChoices(db: Connector): Promise<MappingChoices> {
+  return {
+    force: resultRows<MappingChoice>(await db.query('SELECT force_id AS id, name FROM forces ORDER BY name')),
+    inspection: resultRows<MappingChoice>(await db.query('SELECT inspection_id AS id, title AS name FROM inspections ORDER BY title')),
+    status: CANONICAL_STATUSES.map((status) => ({ id: status, name: status })),
+  };
+}
+
+export function isKnownMeaning(choices: MappingChoices, kind: MappingKind, meaning: string): boolean {
+  return choices[kind].some((choice) => choice.id === meaning);
+}
