@@ -5,6 +5,9 @@ import { problemGroups, type ProblemGroup } from '../../lib/data/ingest/problem-
 import { acceptLoad, discardStaged, type LoadMode } from '../../lib/data/ingest/load-changes';
 import type { StagedFile } from '../../lib/data/ingest/stage-file';
 import type { FileKind } from '../../lib/data/ingest/reference-kinds';
+import { problemValues, type ProblemValue } from '../../lib/data/ingest/report/problem-values';
+import { problemsCsv } from '../../lib/data/ingest/report/problems-csv';
+import { downloadFile } from '../../lib/data/export/download-file';
 
 export type SessionPhase = 'idle' | 'reading' | 'checking' | 'review' | 'loading';
 
@@ -18,11 +21,14 @@ export class LoadSession {
   fileNames = $state<string[]>([]);
   staged = $state.raw<StagedFile[]>([]);
   groups = $state.raw<ProblemGroup[]>([]);
+  values = $state.raw<ProblemValue[]>([]);
   mode = $state.raw<LoadMode>({ kind: 'add' });
   /** What the last step did, for the status region. */
   message = $state('');
   failure = $state<string | null>(null);
   #controller: AbortController | null = null;
+  /** The files of the last load and how they were to load, so a mapping can re-check them. */
+  #last: { files: readonly File[]; mode: LoadMode; defaultDate: string | null } | null = null;
   #started = 0;
   readonly db: () => Connector;
   readonly onChanged: (message: string) => Promise<void>;
@@ -49,6 +55,7 @@ export class LoadSession {
     if (this.phase === 'review') await this.discard(false);
     const controller = new AbortController();
     this.#controller = controller;
+    this.#last = { files, mode, defaultDate };
     this.mode = mode;
     this.failure = null;
     this.progress = null;
@@ -66,6 +73,7 @@ export class LoadSession {
         onProgress: (progress) => (this.progress = progress),
       });
       this.groups = await problemGroups(this.db(), this.staged);
+      this.values = await problemValues(this.db(), this.staged);
       if (this.problemCount === 0 && this.loadable > 0) await this.accept(true);
       else {
         this.phase = 'review';
@@ -75,6 +83,7 @@ export class LoadSession {
       this.phase = 'idle';
       this.staged = [];
       this.groups = [];
+      this.values = [];
       if (cause instanceof Error && cause.name === 'LoadCancelled') this.message = cause.message;
       else {
         this.failure = cause instanceof Error ? cause.message : String(cause);
@@ -83,6 +92,19 @@ export class LoadSession {
     } finally {
       this.#controller = null;
     }
+  }
+
+  /** Checks the files under review again, as first dropped: after a mapping, they may load in one step. */
+  async recheck(): Promise<void> {
+    if (this.phase !== 'review' || !this.#last) return;
+    const { files, mode, defaultDate } = this.#last;
+    await this.start(files, mode, defaultDate);
+  }
+
+  /** Every problem of the files under review, one row each, as CSV. */
+  async downloadProblems(): Promise<void> {
+    const csv = await problemsCsv(this.db(), this.staged);
+    downloadFile([csv], 'oversight-problems.csv', 'text/csv;charset=utf-8');
   }
 
   cancel(): void {
@@ -117,6 +139,7 @@ export class LoadSession {
       this.phase = 'idle';
       this.staged = [];
       this.groups = [];
+      this.values = [];
     }
   }
 
@@ -125,6 +148,7 @@ export class LoadSession {
     await discardStaged(this.db(), this.staged);
     this.staged = [];
     this.groups = [];
+    this.values = [];
     this.phase = 'idle';
     if (announce) this.message = 'Nothing was loaded; your data is as it was.';
   }
