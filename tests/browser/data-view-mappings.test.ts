@@ -94,4 +94,27 @@ describe('mappings the user makes once', () => {
       await context.close();
     }
   });
+
+  it('loads a tracker with oddities in one step, names each, and excludes the future-dated row with undo', async () => {
+    const { page, context, errors } = await openApp(browser, baseUrl, '?view=data');
+    try {
+      await page.getByTestId('file-input').setInputFiles(fixturePath('trackers/durham-firearms-oddities.csv'));
+      await expect.poll(() => status(page).textContent(), POLL).toContain('Loaded 5 statuses from durham-firearms-oddities.csv');
+      expect(await status(page).textContent()).toContain('with 4 warnings');
+      const warnings = page.getByTestId('load-warnings');
+      await expect.poll(() => warnings.getByTestId('warning-rows').count(), POLL).toBe(4);
+      await expect(warnings.getByText("Durham, firearms-2023 recommendation 3: dated 15/03/2031, after today.", { exact: false }).count()).resolves.toBe(1);
+      // Three kinds of rows loaded and can be taken out; the duplicate's repeat never loaded.
+      expect(await warnings.getByTestId('exclude-warned').count()).toBe(3);
+      const exclude = warnings.locator('[data-kind="date_in_future"]');
+      expect(await exclude.textContent()).toBe('Exclude this row');
+      await exclude.click();
+      await expect.poll(() => status(page).textContent(), POLL).toContain('Excluded 1 row of durham-firearms-oddities.csv (date after today).');
+      await page.getByTestId('undo').click();
+      await expect.poll(() => status(page).textContent(), POLL).toContain('Undone: Exclusion of the rows of durham-firearms-oddities.csv');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

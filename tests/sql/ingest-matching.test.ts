@@ -43,7 +43,7 @@ async function loadAlone(files: [string, string][]): Promise<Connector> {
   return db;
 }
 
-describe('matching references the way people write them', () => {
+describe('matching references the way people write them', { timeout: 120_000 }, () => {
   it('reads an inspection by id, full title, short title, any case, quotes, dashes and its web addresses', async () => {
     const db = await openDemoData();
     await createMappingTables(db);

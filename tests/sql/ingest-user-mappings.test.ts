@@ -24,7 +24,7 @@ type Row = { force_id: string; inspection_id: string; rec_no: number; status: st
 const rowsFrom = async (db: Connector, source: string): Promise<Row[]> => rowsOf<Row>(await db.query(
   `SELECT force_id, inspection_id, rec_no, status, strftime(as_of, '%Y-%m-%d') AS as_of FROM status_updates WHERE source = $1 ORDER BY seq`, [source]));
 
-describe('one problem per distinct value', () => {
+describe('one problem per distinct value', { timeout: 120_000 }, () => {
   it('reports 344 rows of one unknown title as one line, with its rows and the closest inspection', async () => {
     const db = await openRegisteredDemo();
     const lines = ['Force,Report,Rec,Status,Date'];
@@ -47,7 +47,7 @@ describe('one problem per distinct value', () => {
   });
 });
 
-describe('mappings the user makes once', () => {
+describe('mappings the user makes once', { timeout: 120_000 }, () => {
   it('maps an inspection title, status words and a force spelling; the file then loads whole, and next quarter in one step', async () => {
     const db = await openRegisteredDemo();
     const first = await stage(db, 'essex-q1.csv', fixture('trackers/essex-firearms-own-words.csv'));

@@ -2,12 +2,23 @@ import type { Connector } from '../../lib/db/connector';
 import { readFilesInWorker } from '../../lib/data/ingest/file-reader-client';
 import { stageFiles, type LoadProgress } from '../../lib/data/ingest/stage-load';
 import { problemGroups, type ProblemGroup } from '../../lib/data/ingest/problem-report';
+import { problemTitle } from '../../lib/data/ingest/problem-messages';
 import { acceptLoad, discardStaged, type LoadMode } from '../../lib/data/ingest/load-changes';
 import type { StagedFile } from '../../lib/data/ingest/stage-file';
 import type { FileKind } from '../../lib/data/ingest/reference-kinds';
 import { problemValues, type ProblemValue } from '../../lib/data/ingest/report/problem-values';
 import { problemsCsv } from '../../lib/data/ingest/report/problems-csv';
 import { downloadFile } from '../../lib/data/export/download-file';
+import { WARNING_PROBLEMS } from '../../lib/data/ingest/warnings/warning-kinds';
+import { excludeWarnedRows } from '../../lib/data/ingest/warnings/exclude-warned-rows';
+import { localToday } from '../../lib/data/ingest/warnings/local-today';
+import type { LoadEntry } from '../../lib/data/ingest/load-registry';
+
+/** The warnings of a file that loaded, with the entry it loaded as (to exclude its rows). */
+export interface LoadedWarning {
+  group: ProblemGroup;
+  entry: LoadEntry;
+}
 
 export type SessionPhase = 'idle' | 'reading' | 'checking' | 'review' | 'loading';
 
@@ -22,6 +33,8 @@ export class LoadSession {
   staged = $state.raw<StagedFile[]>([]);
   groups = $state.raw<ProblemGroup[]>([]);
   values = $state.raw<ProblemValue[]>([]);
+  /** The warnings of the last load, shown once it has loaded, each with "exclude these rows". */
+  loadedWarnings = $state.raw<LoadedWarning[]>([]);
   mode = $state.raw<LoadMode>({ kind: 'add' });
   /** What the last step did, for the status region. */
   message = $state('');
@@ -46,8 +59,13 @@ export class LoadSession {
     return this.staged.reduce((sum, file) => sum + (file.fileProblems.length === 0 ? file.loadable : 0), 0);
   }
 
+  /** Errors only: warnings do not stop a load (warnings/warning-kinds.ts). */
   get problemCount(): number {
-    return this.staged.reduce((sum, file) => sum + file.fileProblems.length + file.rowProblems, 0);
+    return this.staged.reduce((sum, file) => sum + file.fileProblems.length + file.rowProblems - file.warnings, 0);
+  }
+
+  get warningCount(): number {
+    return this.staged.reduce((sum, file) => sum + file.warnings, 0);
   }
 
   async start(files: readonly File[], mode: LoadMode, defaultDate: string | null): Promise<void> {
@@ -56,6 +74,7 @@ export class LoadSession {
     const controller = new AbortController();
     this.#controller = controller;
     this.#last = { files, mode, defaultDate };
+    this.loadedWarnings = [];
     this.mode = mode;
     this.failure = null;
     this.progress = null;
@@ -77,7 +96,7 @@ export class LoadSession {
       if (this.problemCount === 0 && this.loadable > 0) await this.accept(true);
       else {
         this.phase = 'review';
-        this.message = `Checked ${listOf(this.fileNames)}: ${count(this.problemCount, 'problem')} found, ${rowsByKind(this.staged, 'valid ') || 'nothing new to load'}. Nothing is loaded yet.`;
+        this.message = `Checked ${listOf(this.fileNames)}: ${count(this.problemCount, 'problem')}${this.warningCount ? ` and ${count(this.warningCount, 'warning')}` : ''} found, ${rowsByKind(this.staged, 'valid ') || 'nothing new to load'}. Nothing is loaded yet.`;
       }
     } catch (cause) {
       this.phase = 'idle';
@@ -92,6 +111,16 @@ export class LoadSession {
     } finally {
       this.#controller = null;
     }
+  }
+
+  /** Takes out the loaded rows one warning was about; the Data view's undo puts them back. */
+  async exclude(warning: LoadedWarning): Promise<void> {
+    const { group, entry } = warning;
+    const what = problemTitle(group.kind).replace(/^Warning[^:]*: /, '');
+    const description = `Exclusion of the rows of ${entry.file_name} with the warning "${what}"`;
+    const n = await excludeWarnedRows(this.db(), entry, group.kind, description, localToday());
+    this.loadedWarnings = this.loadedWarnings.filter((w) => w !== warning);
+    await this.onChanged(`Excluded ${count(n, 'row')} of ${entry.file_name} (${what}). Undo puts them back.`);
   }
 
   /** Checks the files under review again, as first dropped: after a mapping, they may load in one step. */
@@ -116,7 +145,13 @@ export class LoadSession {
     this.phase = 'loading';
     this.message = `Loading ${rowsByKind(this.staged)}…`;
     try {
+      const warnings = this.groups.filter((group) => WARNING_PROBLEMS.has(group.kind));
       const added = await acceptLoad(this.db(), this.staged, this.mode, new Date().toISOString());
+      this.loadedWarnings = warnings.flatMap((group) => {
+        const entry = added.find((e) => e.file_name === group.file);
+        return entry ? [{ group, entry }] : [];
+      });
+      const warned = this.loadedWarnings.reduce((sum, w) => sum + w.group.count, 0);
       const loaded = added.filter((entry) => entry.kind === 'statuses').reduce((sum, entry) => sum + entry.rows, 0);
       const what = listOf(KIND_ORDER.flatMap((kind) => {
         const rows = added.filter((entry) => entry.kind === kind).reduce((sum, entry) => sum + entry.rows, 0);
@@ -130,7 +165,7 @@ export class LoadSession {
       this.message = '';
       await this.onChanged(added.length === 0
         ? 'Nothing new was loaded: every valid row was already there.'
-        : `Loaded ${what} from ${listOf(added.map((e) => e.file_name))}${took}.`);
+        : `Loaded ${what} from ${listOf(added.map((e) => e.file_name))}${took}${warned ? `, with ${count(warned, 'warning')} (see below)` : ''}.`);
     } catch (cause) {
       this.failure = cause instanceof Error ? cause.message : String(cause);
       this.message = 'The load failed; your data is as it was.';

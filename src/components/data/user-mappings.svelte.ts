@@ -3,7 +3,6 @@ import { addUserMappings, listUserMappings, removeUserMapping, replaceUserMappin
 import { isKnownMeaning, mappingChoices, type MappingChoices } from '../../lib/data/ingest/matching/mapping-choices';
 import { mappingsCsv, readMappingsCsv } from '../../lib/data/ingest/matching/mappings-csv';
 import { restoreMappingsFromBrowser, saveMappingsInBrowser } from '../../lib/data/ingest/matching/saved-mappings';
-import { createMappingTables } from '../../lib/data/ingest/mapping-tables';
 import { downloadFile } from '../../lib/data/export/download-file';
 import { STATUS_LABELS } from '../../lib/charts/palette';
 import type { PairStatus } from '../../lib/data/schema';
@@ -32,7 +31,6 @@ export class UserMappingsState {
   }
 
   async refresh(): Promise<void> {
-    await createMappingTables(this.#db());
     [this.list, this.choices] = await Promise.all([listUserMappings(this.#db()), mappingChoices(this.#db())]);
   }
 

@@ -1,6 +1,7 @@
 import type { Connector } from '../../../db/connector';
 import { CANONICAL_STATUSES } from '../../schema';
 import { resultRows } from '../result-rows';
+import { createMappingTables } from '../mapping-tables';
 import type { MappingKind } from './user-mappings';
 
 /** What an unknown value can be mapped to: every known force, inspection and status, by its id. */
@@ -16,6 +17,7 @@ export type MappingChoices = Record<MappingKind, MappingChoice[]> & {
 };
 
 export async function mappingChoices(db: Connector): Promise<MappingChoices> {
+  await createMappingTables(db);
   return {
     force: resultRows<MappingChoice>(await db.query('SELECT force_id AS id, name FROM forces ORDER BY name')),
     inspection: resultRows<MappingChoice>(await db.query('SELECT inspection_id AS id, title AS name FROM inspections ORDER BY title')),
