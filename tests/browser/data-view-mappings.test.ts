@@ -46,7 +46,7 @@ async function dataView(page: Page): Promise<void> {
   await page.waitForSelector('section.data-view[data-ready="true"]');
 }
 
-describe('mappings the user makes once', () => {
+describe('mappings the user makes once', { timeout: 180_000 }, () => {
   it('maps an unknown inspection title in the report; after a reload a second file with that title loads in one step', async () => {
     const { page, context, errors } = await openApp(browser, baseUrl, '?view=data');
     try {
@@ -68,6 +68,8 @@ describe('mappings the user makes once', () => {
       await line.getByTestId('map-button').click();
       // Checked again at once: nothing left to review, so it loads.
       await expect.poll(() => status(page).textContent(), POLL).toContain('Loaded 4 statuses from cleveland-firearms-q1.csv');
+      // Saved in this browser before the reload, as a user would see it said.
+      await expect.poll(() => status(page).textContent(), POLL).toContain('Saved in this browser.');
       await expect.poll(() => page.getByTestId('user-mapping').allTextContents(), POLL).toEqual([
         `Inspection${TITLE}An inspection of how effective police forces are in the deployment of firearmsRemove`,
       ]);
@@ -79,6 +81,10 @@ describe('mappings the user makes once', () => {
       await page.getByTestId('file-input').setInputFiles(fixturePath('trackers/cleveland-firearms-q2.csv'));
       await expect.poll(() => status(page).textContent(), POLL).toContain('Loaded 3 statuses from cleveland-firearms-q2.csv');
       expect(await page.getByTestId('validation-report').count()).toBe(0);
+      // The statuses now cover the firearms inspection alone: Cleveland and the two PCC responses shipped.
+      await expect.poll(() => page.getByTestId('coverage-row').allTextContents(), POLL).toEqual([
+        'An inspection of how effective police forces are in the deployment of firearms3 of 4323PCC response; cleveland-firearms-q1.csv; cleveland-firearms-q2.csv',
+      ]);
 
       await page.getByRole('link', { name: 'National picture' }).click();
       await waitForNationalView(page);

@@ -8,6 +8,7 @@ import { acceptLoad } from '../../src/lib/data/ingest/load-changes';
 import { createMappingTables, LIST_SEPARATOR } from '../../src/lib/data/ingest/mapping-tables';
 import { inspectionMapSql, recommendationMapSql } from '../../src/lib/data/ingest/value-maps.sql';
 import { refreshPreaggregates } from '../../src/lib/metrics/preagg/refresh-preaggregates';
+import { dataCoverage } from '../../src/lib/metrics/data-coverage.sql';
 import { openDemoData } from './demo-data';
 import { fixture, problemsOf, stage } from './ingest-helpers';
 
@@ -94,6 +95,13 @@ describe('matching references the way people write them', { timeout: 120_000 }, 
               count(*) FILTER (WHERE status = 'not_started')::INTEGER AS not_started
        FROM (SELECT arg_max(status, as_of) AS status FROM status_updates WHERE as_of <= $1::DATE GROUP BY rec_no)`, [AS_OF]));
     expect(kentFigures).toEqual({ complete: 4, in_progress: 1, pending: 1, not_started: 1 });
+    // What the data covers: one inspection, one force; every other inspection has nothing.
+    const coverage = await dataCoverage(messy);
+    expect(coverage.filter((c) => c.statuses > 0)).toEqual([{
+      inspectionId: 'firearms-2023', title: 'An inspection of how effective police forces are in the deployment of firearms',
+      forces: 1, statuses: 8, sources: ['kent-firearms-short-title.csv'],
+    }]);
+    expect(coverage.length).toBeGreaterThan(1);
   });
 
   it('a tracker naming inspections by web address, slug and title loads in one step with the figures of the id version', async () => {

@@ -86,6 +86,10 @@ describe('mappings the user makes once', { timeout: 120_000 }, () => {
     // They are in the very tables the shipped vocabulary is in, which the Data view lists.
     const tables = await readMappingTables(db);
     expect(tables.statusWords.filter((w) => w.reading === 'your mapping').map((w) => [w.word, w.status])).toEqual([['Sorted', 'complete'], ['WIP', 'in_progress']]);
+    expect(tables.inspections.find((i) => i.inspection_id === 'firearms-2023')!.also.split('\n')).toEqual([
+      'https://hmicfrs.justiceinspectorates.gov.uk/publication-html/how-effective-police-forces-are-in-the-deployment-of-firearms/',
+      'Firearms (HMICFRS 2023)',
+    ]);
     expect(tables.forceNames.filter((f) => f.kind === 'your mapping').map((f) => [f.written_as, f.name])).toEqual([['Essex Pol.', 'Essex']]);
   });
 
