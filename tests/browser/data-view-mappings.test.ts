@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openApp, waitForNationalView } from './chromium';
+import { launchChromium, openApp, waitForEngine, waitForNationalView } from './chromium';
+import { axeViolations } from './axe-check';
 import { openDemoData } from '../sql/demo-data';
 import { fixture, stage } from '../sql/ingest-helpers';
 import { dataExtent } from '../../src/lib/metrics/data-extent.sql';
@@ -119,6 +120,24 @@ describe('mappings the user makes once', { timeout: 180_000 }, () => {
       await page.getByTestId('undo').click();
       await expect.poll(() => status(page).textContent(), POLL).toContain('Undone: Exclusion of the rows of durham-firearms-oddities.csv');
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('has no axe-core violations and no sideways scrolling at 390 px with a mapping report on screen', async () => {
+    // axe is injected as a script tag, which the app's CSP would rightly refuse.
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(new URL('?view=data', baseUrl).href);
+      await page.waitForSelector('section.data-view[data-ready="true"]', { timeout: 30_000 });
+      await waitForEngine(page);
+      await page.getByTestId('file-input').setInputFiles(fixturePath('trackers/essex-firearms-own-words.csv'));
+      await page.getByTestId('validation-report').waitFor();
+      await expect.poll(() => page.getByTestId('map-value').count(), POLL).toBe(4);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     } finally {
       await context.close();
     }
