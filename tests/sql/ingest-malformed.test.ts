@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
 import { openDemoData } from './demo-data';
+import { WARNING_PROBLEMS } from '../../src/lib/data/ingest/warnings/warning-kinds';
+import { localToday } from '../../src/lib/data/ingest/warnings/local-today';
 import { fixture, stage, statusFingerprint, text } from './ingest-helpers';
 import { allProblems } from '../../src/lib/data/ingest/problem-report';
 import { describeProblem, EXPECTED } from '../../src/lib/data/ingest/problem-messages';
@@ -44,7 +46,7 @@ const MALFORMED: Expected[] = [
     { row: 3, column: 'Status', message: 'Unknown status word: sorted.' }] },
   { file: 'unknown-inspection.csv', loadable: 1, problems: [
     { row: 2, column: 'Inspection', message: 'Unknown inspection: firearms-2032. Did you mean firearms-2023?' },
-    { row: 3, column: 'Inspection', message: 'Unknown inspection: Inspection of firearms.' }] },
+    { row: 3, column: 'Inspection', message: 'Unknown inspection: Inspection of firearms. Did you mean firearms-2023?' }] },
   { file: 'unknown-recommendation.csv', loadable: 1, problems: [
     { row: 2, column: 'Recommendation', message: 'firearms-2023 has no recommendation 9 addressed to forces.' },
     { row: 3, column: 'Recommendation', message: 'group-cse-2023 has no recommendation 1 addressed to forces.' }] },
@@ -60,11 +62,12 @@ const MALFORMED: Expected[] = [
     { row: 2, column: 'Date', message: 'Not a date: July 2024.' },
     { row: 3, column: 'Date', message: 'Not a date: 2024/07/31.' },
     { row: 4, column: 'Date', message: 'Not a date: 31/07/24.' }] },
-  { file: 'date-before-publication.csv', loadable: 1, problems: [
-    { row: 2, column: 'Date', message: '01/01/2020 is before firearms-2023 was published (2023-07-11).' }] },
+  // Warnings, not errors: those rows load.
+  { file: 'date-before-publication.csv', loadable: 2, problems: [
+    { row: 2, column: 'Date', message: 'Kent, firearms-2023 recommendation 2: 01/01/2020 is before the report was published (11/07/2023). It is loaded.' }] },
   // Rows 2 and 4 are the same status written two ways; row 5 differs (in progress).
   { file: 'duplicate-rows.csv', loadable: 3, problems: [
-    { row: 4, column: null, message: 'This row repeats row 2: same force, inspection, recommendation, date and status.' }] },
+    { row: 4, column: null, message: 'Kent, firearms-2023 recommendation 2 on 31/01/2024: the same status as row 2. It is loaded once.' }] },
   { file: 'empty-cells.csv', loadable: 1, problems: [
     { row: 2, column: 'Force', message: 'Force is empty.' },
     { row: 3, column: 'Recommendation', message: 'Recommendation is empty.' },
@@ -89,17 +92,17 @@ const MALFORMED: Expected[] = [
     { row: 2, column: null, message: 'A quoted value is followed by more text before the next delimiter.' }] },
   // A value over three lines is one row: the next row is row 3, not row 5.
   { file: 'quoted-newlines-then-error.csv', loadable: 1, problems: [
-    { row: 3, column: 'Status', message: 'Unknown status word: Done-ish.' }] },
+    { row: 3, column: 'Status', message: 'Unknown status word: Done-ish. Did you mean done?' }] },
   // The blank line is row 3, as a spreadsheet shows it; it is skipped, not an error.
   { file: 'blank-line-then-error.csv', loadable: 1, problems: [
     { row: 4, column: 'Status', message: 'Unknown status word: Finished.' }] },
   // Formulas are data: a force that is a formula is unknown; a formula as evidence loads as text.
   { file: 'formula-cells.csv', loadable: 1, problems: [
     { row: 2, column: 'Force', message: "Unknown force: =cmd|' /C calc'!A0." },
-    { row: 4, column: 'Status', message: 'Unknown status word: +44 Complete.' }] },
+    { row: 4, column: 'Status', message: 'Unknown status word: +44 Complete. Did you mean complete?' }] },
   { file: 'html-cells.csv', loadable: 1, problems: [
     { row: 2, column: 'Force', message: 'Unknown force: <img src=x onerror=alert(1)>.' },
-    { row: 4, column: 'Status', message: 'Unknown status word: <b>Complete</b>.' }] },
+    { row: 4, column: 'Status', message: 'Unknown status word: <b>Complete</b>. Did you mean complete?' }] },
   // The words come through their encodings intact: é from Windows-1252, UTF-16 and UTF-8 with BOM.
   { file: 'windows-1252.csv', loadable: 1, problems: [
     { row: 2, column: 'Status', message: 'Unknown status word: Terminé.' }] },
@@ -193,9 +196,12 @@ describe('large files', () => {
     // Small pieces, so the row numbers are carried across many reads.
     const staged = await stage(db, 'hundred-thousand.csv', bytes, null, 256 * 1024);
     const problems = await allProblems(db, staged);
-    expect(problems.map((p) => [p.row, p.column, describeProblem(p).message])).toEqual([
+    // The dates walk past today: those rows load, each with a warning (warnings/warning-kinds.ts).
+    expect(problems.filter((p) => !WARNING_PROBLEMS.has(p.kind)).map((p) => [p.row, p.column, describeProblem(p).message])).toEqual([
       [100_001, 'Status', 'Unknown status word: Sorted.'],
     ]);
+    const future = Array.from({ length: 99_999 }, (_, k) => validRow(k).split(',')[4]!).filter((day) => day > localToday()).length;
+    expect(problems.filter((p) => WARNING_PROBLEMS.has(p.kind)).map((p) => p.kind)).toEqual(Array(future).fill('date_in_future'));
     expect(staged.rows).toBe(100_000);
     expect(staged.loadable).toBe(99_999);
     await discardStaged(db, [staged]);

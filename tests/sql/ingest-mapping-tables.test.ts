@@ -11,7 +11,7 @@ let db: Connector;
 beforeAll(async () => {
   db = await openDemoData();
   await createMappingTables(db);
-});
+}, 120_000);
 
 const values = (list: string[]) => `SELECT unnest(string_split('${list.join(LIST_SEPARATOR)}', chr(31))) AS raw`;
 

@@ -2,6 +2,7 @@ import type { Connector } from '../../lib/db/connector';
 import { readFilesInWorker } from '../../lib/data/ingest/file-reader-client';
 import { stageFiles, type LoadProgress } from '../../lib/data/ingest/stage-load';
 import { problemGroups, type ProblemGroup } from '../../lib/data/ingest/problem-report';
+import { problemTitle } from '../../lib/data/ingest/problem-messages';
 import { acceptLoad, discardStaged, type LoadMode } from '../../lib/data/ingest/load-changes';
 import { loadFailure, type LoadFailure } from '../../lib/data/ingest/load-failure';
 import { refreshPreaggregates } from '../../lib/metrics/preagg/refresh-preaggregates';
@@ -15,6 +16,18 @@ import { MAX_FILE_BYTES } from '../../lib/data/ingest/problem-messages';
 
 /** Reads files into prepared pieces: in a worker in the browser; tests pass a reader of their own. */
 export type ReadFiles = (files: readonly File[], signal: AbortSignal) => Promise<PreparedFile[]>;
+import { problemValues, type ProblemValue } from '../../lib/data/ingest/report/problem-values';
+import { problemsCsv } from '../../lib/data/ingest/report/problems-csv';
+import { downloadFile } from '../../lib/data/export/download-file';
+import { WARNING_PROBLEMS } from '../../lib/data/ingest/warnings/warning-kinds';
+import { excludeWarnedRows } from '../../lib/data/ingest/warnings/exclude-warned-rows';
+import { localToday } from '../../lib/data/ingest/warnings/local-today';
+
+/** The warnings of a file that loaded, with the entry it loaded as (to exclude its rows). */
+export interface LoadedWarning {
+  group: ProblemGroup;
+  entry: LoadEntry;
+}
 
 export type SessionPhase = 'idle' | 'reading' | 'checking' | 'review' | 'loading';
 
@@ -29,11 +42,16 @@ export class LoadSession {
   fileNames = $state<string[]>([]);
   staged = $state.raw<StagedFile[]>([]);
   groups = $state.raw<ProblemGroup[]>([]);
+  values = $state.raw<ProblemValue[]>([]);
+  /** The warnings of the last load, shown once it has loaded, each with "exclude these rows". */
+  loadedWarnings = $state.raw<LoadedWarning[]>([]);
   mode = $state.raw<LoadMode>({ kind: 'add' });
   /** What the last step did, for the status region. */
   message = $state('');
   failure = $state.raw<LoadFailure | null>(null);
   #controller: AbortController | null = null;
+  /** The files of the last load and how they were to load, so a mapping can re-check them. */
+  #last: { files: readonly File[]; mode: LoadMode; defaultDate: string | null } | null = null;
   #started = 0;
   /** Said with the outcome: which files of the selection were repeated and read once. */
   #repeatedNote = '';
@@ -63,8 +81,13 @@ export class LoadSession {
     return this.staged.reduce((sum, file) => sum + (file.fileProblems.length === 0 ? file.loadable : 0), 0);
   }
 
+  /** Errors only: warnings do not stop a load (warnings/warning-kinds.ts). */
   get problemCount(): number {
-    return this.staged.reduce((sum, file) => sum + file.fileProblems.length + file.rowProblems, 0);
+    return this.staged.reduce((sum, file) => sum + file.fileProblems.length + file.rowProblems - file.warnings, 0);
+  }
+
+  get warningCount(): number {
+    return this.staged.reduce((sum, file) => sum + file.warnings, 0);
   }
 
   async start(chosen: readonly File[], mode: LoadMode, defaultDate: string | null): Promise<void> {
@@ -80,6 +103,8 @@ export class LoadSession {
     const controller = new AbortController();
     this.#controller = controller;
     this.phase = 'reading';
+    this.#last = { files, mode, defaultDate };
+    this.loadedWarnings = [];
     this.mode = mode;
     this.failure = null;
     this.progress = null;
@@ -116,16 +141,18 @@ export class LoadSession {
         onProgress: (progress) => (this.progress = progress),
       });
       this.groups = await problemGroups(this.db(), this.staged);
+      this.values = await problemValues(this.db(), this.staged);
       if (this.problemCount === 0 && this.loadable > 0) await this.accept(true);
       else {
         this.phase = 'review';
-        this.message = `Checked ${listOf(this.fileNames)}: ${count(this.problemCount, 'problem')} found, ${rowsByKind(this.staged, 'valid ') || 'nothing new to load'}. Nothing is loaded yet.${once}`;
+        this.message = `Checked ${listOf(this.fileNames)}: ${count(this.problemCount, 'problem')}${this.warningCount ? ` and ${count(this.warningCount, 'warning')}` : ''} found, ${rowsByKind(this.staged, 'valid ') || 'nothing new to load'}. Nothing is loaded yet.${once}`;
       }
     } catch (cause) {
       const staged = this.staged;
       this.phase = 'idle';
       this.staged = [];
       this.groups = [];
+      this.values = [];
       await discardStaged(this.db(), staged).catch(() => undefined);
       if (cause instanceof Error && cause.name === 'LoadCancelled') this.message = cause.message;
       else {
@@ -135,6 +162,29 @@ export class LoadSession {
     } finally {
       this.#controller = null;
     }
+  }
+
+  /** Takes out the loaded rows one warning was about; the Data view's undo puts them back. */
+  async exclude(warning: LoadedWarning): Promise<void> {
+    const { group, entry } = warning;
+    const what = problemTitle(group.kind).replace(/^Warning[^:]*: /, '');
+    const description = `Exclusion of the rows of ${entry.file_name} with the warning "${what}"`;
+    const n = await excludeWarnedRows(this.db(), entry, group.kind, description, localToday());
+    this.loadedWarnings = this.loadedWarnings.filter((w) => w !== warning);
+    await this.onChanged(`Excluded ${count(n, 'row')} of ${entry.file_name} (${what}). Undo puts them back.`, false);
+  }
+
+  /** Checks the files under review again, as first dropped: after a mapping, they may load in one step. */
+  async recheck(): Promise<void> {
+    if (this.phase !== 'review' || !this.#last) return;
+    const { files, mode, defaultDate } = this.#last;
+    await this.start(files, mode, defaultDate);
+  }
+
+  /** Every problem of the files under review, one row each, as CSV. */
+  async downloadProblems(): Promise<void> {
+    const csv = await problemsCsv(this.db(), this.staged);
+    downloadFile([csv], 'oversight-problems.csv', 'text/csv;charset=utf-8');
   }
 
   cancel(): void {
@@ -163,6 +213,12 @@ export class LoadSession {
       this.#finish();
       return;
     }
+    const warnings = this.groups.filter((group) => WARNING_PROBLEMS.has(group.kind));
+    this.loadedWarnings = warnings.flatMap((group) => {
+      const entry = added.find((e) => e.file_name === group.file);
+      return entry ? [{ group, entry }] : [];
+    });
+    const warned = this.loadedWarnings.reduce((sum, w) => sum + w.group.count, 0);
     const loaded = added.filter((entry) => entry.kind === 'statuses').reduce((sum, entry) => sum + entry.rows, 0);
     const what = listOf(KIND_ORDER.flatMap((kind) => {
       const rows = added.filter((entry) => entry.kind === kind).reduce((sum, entry) => sum + entry.rows, 0);
@@ -179,7 +235,7 @@ export class LoadSession {
     try {
       await this.onChanged(added.length === 0
         ? 'Nothing new was loaded: every valid row was already there.'
-        : `Loaded ${what} from ${listOf(added.map((e) => e.file_name))}${took}.${this.#repeatedNote}`, true);
+        : `Loaded ${what} from ${listOf(added.map((e) => e.file_name))}${took}${warned ? `, with ${count(warned, 'warning')} (see below)` : ''}.${this.#repeatedNote}`, true);
     } catch (cause) {
       // The rows are in: say so, never "as it was".
       this.failure = {
@@ -193,6 +249,7 @@ export class LoadSession {
     this.phase = 'idle';
     this.staged = [];
     this.groups = [];
+    this.values = [];
   }
 
   /** Loads nothing: the checked files are dropped and the data stays as it was. */
@@ -200,6 +257,7 @@ export class LoadSession {
     await discardStaged(this.db(), this.staged);
     this.staged = [];
     this.groups = [];
+    this.values = [];
     this.phase = 'idle';
     if (announce) this.message = 'Nothing was loaded; your data is as it was.';
   }

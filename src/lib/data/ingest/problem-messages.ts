@@ -1,6 +1,7 @@
 import { STATUS_VOCABULARY } from './status-vocabulary';
 import type { Problem, ProblemKind } from './problems';
 import { FILE_KINDS, kindNeeds, SHIPPED_HOLDER } from './reference-kinds';
+import { readWarningDetail } from './warnings/warning-kinds';
 
 /** The words of every problem, in one place: what went wrong, and what was expected instead. */
 export interface ProblemText {
@@ -21,8 +22,8 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 export const EXPECTED = {
   force: 'one of the 43 forces of England and Wales, by name, slug, ONS code or alias (see "How force names are read")',
-  inspection: 'an inspection id or title, e.g. firearms-2023 (see "Inspections")',
-  recommendation: 'a recommendation number, e.g. 2, R2, Rec 2 or Recommendation 2',
+  inspection: 'an inspection id, title (with or without "An inspection of") or web address, e.g. firearms-2023 (see "Inspections")',
+  recommendation: 'a recommendation number, e.g. 2, R2, Rec. 2, No. 2 or Recommendation 2',
   status: `one of: ${[...new Set(STATUS_VOCABULARY.map((w) => w.word))].join(', ')}`,
   date: 'a date written YYYY-MM-DD or DD/MM/YYYY (day first)',
 } as const;
@@ -58,8 +59,10 @@ const groupTitles: Record<ProblemKind, string> = {
   date_format: 'Not a date',
   date_month_first: 'Month-first date',
   date_impossible: 'Impossible date',
-  date_before_publication: 'Date before the report',
-  duplicate_row: 'Duplicate row',
+  date_before_publication: 'Warning, loaded: date before the report',
+  duplicate_row: 'Warning: duplicate row, loaded once',
+  date_in_future: 'Warning, loaded: date after today',
+  history_backwards: 'Warning, loaded: complete, then not',
   unknown_file_kind: 'Not a file Oversight reads',
   bad_yes_no: 'Not yes or no',
   due_text_unread: 'Deadline not read',
@@ -84,6 +87,12 @@ function impossibleDateReason(ymd: string): string {
 
 function formatBytes(bytes: number): string {
   return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;
+}
+
+/** An ISO date as people here write it: 31/07/2024. */
+function dayFirst(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return y && m && d ? `${d}/${m}/${y}` : iso;
 }
 
 /** Splits a detail made of `|`-separated parts (values never contain a `|` we put there). */
@@ -171,7 +180,7 @@ export function describeProblem(problem: Problem): ProblemText {
       };
     }
     case 'unknown_status':
-      return { message: `Unknown status word: ${value}.`, expected: EXPECTED.status };
+      return { message: `Unknown status word: ${value}.${detail ? ` Did you mean ${detail}?` : ''}`, expected: EXPECTED.status };
     case 'date_format':
       return { message: `Not a date: ${value}.`, expected: EXPECTED.date };
     case 'date_month_first':
@@ -182,17 +191,33 @@ export function describeProblem(problem: Problem): ProblemText {
     case 'date_impossible':
       return { message: `${value} is not a real date: ${impossibleDateReason(detail!)}.`, expected: EXPECTED.date };
     case 'date_before_publication': {
-      const [inspection, published] = parts(detail);
+      const w = readWarningDetail(detail);
       return {
-        message: `${value} is before ${inspection} was published (${published}).`,
-        expected: `a date on or after ${published}; check the day and month are not swapped`,
+        message: `${w.force}, ${w.inspectionId} recommendation ${w.recNo}: ${value} is before the report was published (${dayFirst(w.extra)}). It is loaded.`,
+        expected: `a date on or after ${dayFirst(w.extra)}; check the day and month are not swapped`,
       };
     }
-    case 'duplicate_row':
+    case 'duplicate_row': {
+      const w = readWarningDetail(detail);
       return {
-        message: `This row repeats row ${detail}: same force, inspection, recommendation, date and status.`,
+        message: `${w.force}, ${w.inspectionId} recommendation ${w.recNo} on ${dayFirst(w.asOf)}: the same status as row ${w.extra}. It is loaded once.`,
         expected: 'each status given once',
       };
+    }
+    case 'date_in_future': {
+      const w = readWarningDetail(detail);
+      return {
+        message: `${w.force}, ${w.inspectionId} recommendation ${w.recNo}: dated ${value}, after today. It is loaded, but the dashboard's date stays today or the last update not in the future.`,
+        expected: 'a date on or before today; check the day, month and year',
+      };
+    }
+    case 'history_backwards': {
+      const w = readWarningDetail(detail);
+      return {
+        message: `${w.force}, ${w.inspectionId} recommendation ${w.recNo}: ${value?.replace('_', ' ')} on ${dayFirst(w.asOf)}, after it was complete on ${dayFirst(w.extra)}. It is loaded: from that date it counts as not complete.`,
+        expected: 'a history that moves forward, or a reopened recommendation said so in the evidence',
+      };
+    }
     case 'unknown_file_kind':
       return {
         message: `These headers fit no kind of file Oversight reads. Found: ${detail || 'no columns'}.`,

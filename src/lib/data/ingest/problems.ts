@@ -26,7 +26,7 @@ export const FILE_PROBLEMS = [
   'unknown_file_kind',
 ] as const;
 
-/** Problems with one row (or one cell), which stop that row. */
+/** Problems with one row (or one cell), which stop that row; those in warnings/warning-kinds.ts load it. */
 export const ROW_PROBLEMS = [
   'unknown_force_column',
   'ragged_row',
@@ -44,6 +44,8 @@ export const ROW_PROBLEMS = [
   'date_impossible',
   'date_before_publication',
   'duplicate_row',
+  'date_in_future',
+  'history_backwards',
   'bad_yes_no',
   'due_text_unread',
   'due_before_publication',

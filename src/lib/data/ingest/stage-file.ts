@@ -12,6 +12,7 @@ import { recogniseKind } from './file-kind';
 import { REFERENCE_DEFINITIONS, referenceColumns, type FileKind, type ReferenceDefinition } from './reference-kinds';
 import { referenceCounts, stageReference } from './stage-reference';
 import { isOutOfMemory } from './load-failure';
+import { WARNING_PROBLEMS } from './warnings/warning-kinds';
 
 /** One file checked and staged: what was read, how, and what can be loaded. */
 export interface StagedFile {
@@ -44,8 +45,10 @@ export interface StagedFile {
   alreadyLoaded: number;
   /** Problems with the whole file; when any, nothing of it can be loaded. */
   fileProblems: Problem[];
-  /** Problems with rows or cells, counted in the database. */
+  /** Problems with rows or cells, counted in the database (warnings included). */
   rowProblems: number;
+  /** Of those, the warnings: their rows load (warnings/warning-kinds.ts). */
+  warnings: number;
   /** Statuses per row (force columns in a wide file, else 1): the step of `seq` from row to row. */
   seqWidth: number;
 }
@@ -84,7 +87,7 @@ async function readFile(db: Connector, names: StagingNames, file: PreparedFile, 
     headers: file.kind === 'csv' ? file.dialect.header : [],
     preview: file.kind === 'csv' ? file.dialect.preview : [],
     kind: null, shape: null, columnReadings: [], rows: 0, emptyRows: 0, statuses: 0, loadable: 0, alreadyLoaded: 0,
-    fileProblems: [], rowProblems: 0, seqWidth: 1,
+    fileProblems: [], rowProblems: 0, warnings: 0, seqWidth: 1,
   };
   await db.query(`CREATE OR REPLACE TABLE ${names.problems} (
     row_no BIGINT, col INTEGER, column_name VARCHAR, value VARCHAR, kind VARCHAR, detail VARCHAR)`);
@@ -160,13 +163,17 @@ async function checkStatuses(db: Connector, staged: StagedFile, raw: RawTable, b
 
   await stageStatuses(db, names, raw, shape, { source: staged.name, defaultDate: options.defaultDate, relations: batch });
   throwIfCancelled(options.signal);
-  const [counts] = resultRows<{ statuses: number; loadable: number; empty_rows: number; problems: number }>(await db.query(
+  const [counts] = resultRows<{ statuses: number; loadable: number; empty_rows: number; problems: number; warnings: number }>(await db.query(
     `SELECT count(*) FILTER (WHERE NOT is_empty)::INTEGER AS statuses,
             count(*) FILTER (WHERE ${LOADABLE_SQL})::INTEGER AS loadable,
             count(*) FILTER (WHERE is_empty)::INTEGER AS empty_rows,
-            (SELECT count(*) FROM ${names.problems})::INTEGER AS problems
-     FROM ${names.stage}`));
-  return { ...result, statuses: counts!.statuses, loadable: counts!.loadable, emptyRows: counts!.empty_rows, rowProblems: counts!.problems };
+            (SELECT count(*) FROM ${names.problems})::INTEGER AS problems,
+            (SELECT count(*) FROM ${names.problems} WHERE list_contains(string_split($1, ','), kind))::INTEGER AS warnings
+     FROM ${names.stage}`, [[...WARNING_PROBLEMS].join(',')]));
+  return {
+    ...result, statuses: counts!.statuses, loadable: counts!.loadable, emptyRows: counts!.empty_rows,
+    rowProblems: counts!.problems, warnings: counts!.warnings,
+  };
 }
 
 /** Data rows, counting the rows the CSV reader rejected (they are problems, not absent). */

@@ -6,6 +6,9 @@ import { LIST_SEPARATOR } from './mapping-tables';
 import type { RawTable } from './raw-table';
 import type { StagingNames } from './staging-names';
 import { dateMapSql, forceMapSql, inspectionMapSql, recommendationMapSql, statusMapSql } from './value-maps.sql';
+import { findStatusWarnings } from './warnings/status-warnings';
+import { warningDetailSql } from './warnings/warning-kinds';
+import { localToday } from './warnings/local-today';
 
 /**
  * From a file's raw cells to canonical status rows, each marked loadable or not, and a table of
@@ -166,7 +169,7 @@ async function findProblems(db: Connector, names: StagingNames, raw: RawTable, s
   if (suspects!.status > 0) {
     const column = shape.kind === 'wide' ? 'fc.status_col, fc.force_column' : '$1::INTEGER, $2';
     const forceColumns = shape.kind === 'wide' ? `JOIN ${names.maps.forceColumns} fc USING (col)` : '';
-    await insert(`SELECT s.row_no, ${column}, m.clean, 'unknown_status', NULL
+    await insert(`SELECT s.row_no, ${column}, m.clean, 'unknown_status', m.suggestion
       ${suspectCells('status IS NULL', 'status_cell', names.maps.status)} ${forceColumns} WHERE m.clean IS NOT NULL`,
     shape.kind === 'wide' ? [] : [shape.columns.status!, header('status')]);
   }
@@ -175,12 +178,17 @@ async function findProblems(db: Connector, names: StagingNames, raw: RawTable, s
       ${suspectCells('as_of IS NULL', 'date_cell', names.maps.date)} WHERE m.clean IS NOT NULL`,
     [shape.columns.date, header('date')]);
   }
+  // A warning, not an error: the row loads (one per status, so each names its force).
   if (suspects!.early > 0) {
-    await insert(`SELECT ${once} s.row_no, $1, $2, coalesce(m.clean, strftime(st.as_of, '%Y-%m-%d')), 'date_before_publication',
-        format('{}|{}', st.inspection_id, strftime(st.published, '%Y-%m-%d'))
-      ${suspectCells('as_of < published', 'date_cell', names.maps.date)}
-      JOIN ${names.stage} st USING (row_no, col)`, [shape.columns.date ?? null, header('date')]);
+    await insert(`SELECT s.row_no, $1, $2, coalesce(m.clean, strftime(st.as_of, '%Y-%m-%d')), 'date_before_publication',
+        ${warningDetailSql("strftime(st.published, '%Y-%m-%d')")}
+      ${suspectCells(`as_of < published AND ${OK_SQL}`, 'date_cell', names.maps.date)}
+      JOIN ${names.stage} st USING (row_no, col) JOIN forces f ON f.force_id = st.force_id`, [shape.columns.date ?? null, header('date')]);
   }
+  await findStatusWarnings(db, names, OK_SQL, {
+    date: shape.columns.date ?? null, dateHeader: header('date'),
+    status: shape.kind === 'wide' ? null : shape.columns.status ?? null, statusHeader: shape.kind === 'wide' ? null : header('status'),
+  }, localToday());
 
   // Grouping on one hash is much faster than on five columns; the join then compares the columns,
   // so a hash collision can never make two different rows duplicates. Most files have none at all.
@@ -202,13 +210,13 @@ async function findProblems(db: Connector, names: StagingNames, raw: RawTable, s
       WHERE c.row_no > f.first_row
     ) d
     WHERE ${names.stage}.row_no = d.row_no AND ${names.stage}.col = d.col`);
-  await insert(`SELECT ${once} row_no, NULL, NULL, NULL, 'duplicate_row', duplicate_of::VARCHAR
-    FROM ${names.stage} WHERE duplicate_of IS NOT NULL`);
+  await insert(`SELECT st.row_no, NULL, NULL, NULL, 'duplicate_row', ${warningDetailSql('st.duplicate_of')}
+    FROM ${names.stage} st JOIN forces f USING (force_id) WHERE st.duplicate_of IS NOT NULL`);
 }
 
-/** A staged row that can be loaded (before duplicates are looked for). */
+/** A staged row that can be loaded (before duplicates are looked for). Warnings do not stop a row. */
 export const OK_SQL = `(NOT is_empty AND force_id IS NOT NULL AND inspection_id IS NOT NULL AND rec_known
-  AND status IS NOT NULL AND as_of IS NOT NULL AND as_of >= published)`;
+  AND status IS NOT NULL AND as_of IS NOT NULL)`;
 
 /** A staged row that will be loaded. */
 export const LOADABLE_SQL = `(${OK_SQL} AND duplicate_of IS NULL)`;

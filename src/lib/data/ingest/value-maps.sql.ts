@@ -20,7 +20,7 @@ export function forceMapSql(values: string): string {
 }
 
 export function inspectionMapSql(values: string): string {
-  return `WITH raws AS (SELECT raw, clean, ingest_text_key(clean) AS key FROM (${distinctCells(values)})),
+  return `WITH raws AS (SELECT raw, clean, ingest_inspection_key(clean) AS key FROM (${distinctCells(values)})),
     matched AS (SELECT r.raw, r.clean, r.key, n.inspection_id FROM raws r LEFT JOIN ingest_inspection_names n USING (key)),
     near AS (
       SELECT m.raw, arg_max(n.inspection_id, jaro_winkler_similarity(m.key, n.key)) AS suggestion
@@ -30,12 +30,19 @@ export function inspectionMapSql(values: string): string {
 }
 
 export function statusMapSql(values: string): string {
-  return `SELECT r.raw, r.clean, w.status FROM (${distinctCells(values)}) r
-    LEFT JOIN ingest_status_words w ON w.key = ingest_text_key(r.clean)`;
+  return `WITH matched AS (
+      SELECT r.raw, r.clean, ingest_text_key(r.clean) AS key, w.status FROM (${distinctCells(values)}) r
+      LEFT JOIN ingest_status_words w ON w.key = ingest_text_key(r.clean)),
+    near AS (
+      SELECT m.raw, arg_max(w.word, jaro_winkler_similarity(m.key, w.key)) AS suggestion
+      -- Closer than for names: short words a typo apart can mean opposite things ("sorted", "started").
+      FROM matched m JOIN ingest_status_words w ON jaro_winkler_similarity(m.key, w.key) >= 0.88
+      WHERE m.status IS NULL AND m.key <> '' GROUP BY m.raw)
+    SELECT matched.raw, matched.clean, matched.status, near.suggestion FROM matched LEFT JOIN near USING (raw)`;
 }
 
-/** "2", "R2", "R 2", "Rec 2", "Rec. 2", "Rec no 2", "Recommendation 2", "#2", and "2.0" from spreadsheets. */
-export const RECOMMENDATION_PATTERN = '^(?:recommendation|rec|r)?\\.?\\s*(?:no\\.?|number|#)?\\s*(\\d+)(?:\\.0+)?$';
+/** "2", "2.", "R2", "R 2", "Rec 2", "Rec. 2", "Rec no 2", "No. 2", "Recommendation 2", "#2", and "2.0" from spreadsheets. */
+export const RECOMMENDATION_PATTERN = '^(?:recommendation|rec|r)?\\.?\\s*(?:no\\.?|number|#)?\\s*(\\d+)(?:\\.0*)?$';
 
 export function recommendationMapSql(values: string): string {
   return `SELECT raw, clean, TRY_CAST(nullif(regexp_extract(lower(clean), '${RECOMMENDATION_PATTERN}', 1), '') AS INTEGER) AS rec_no
