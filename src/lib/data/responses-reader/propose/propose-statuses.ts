@@ -16,6 +16,9 @@ export interface Proposal {
   note: string;
 }
 
+// What a national body does is not the force's progress.
+const NATIONAL_BODY_ACTS = /^(?:the )?(?:home office|home secretary|college of policing|national police chiefs['’]? council|npcc|national crime agency|nca|government|hmicfrs|inspectorate)\b/i;
+
 // A passage tied to a recommendation by its words alone must share at least this much weighted wording.
 const MIN_SCORE = 2;
 
@@ -27,7 +30,7 @@ const MIN_SCORE = 2;
 export function proposeStatuses(structure: ResponseStructure, reference: ReadingReference): Proposal[] {
   const evidence = (passage: Passage) => {
     const sentence = structure.text.slice(passage.sentence.start, passage.sentence.end);
-    return !DESCRIBES_REPORT.test(sentence.trim()) && !aboutAnotherReport(sentence, structure.inspection, reference);
+    return !DESCRIBES_REPORT.test(sentence.trim()) && !NATIONAL_BODY_ACTS.test(sentence.trim()) && !aboutAnotherReport(sentence, structure.inspection, reference);
   };
   const byStructure = new Map<number, Passage[]>();
   for (const [recNo, passages] of structure.answers) byStructure.set(recNo, passages.filter(evidence));

@@ -95,7 +95,7 @@ export const STATUS_RULES: readonly StatusRule[] = [
   {
     id: 'completed',
     status: 'complete',
-    pattern: /\b(?:(?:has|have) (?:now )?been (?:completed|achieved|met|discharged|signed off|closed)|(?:is|are) (?:now )?(?:complete|completed|closed|discharged)\b(?! by))/i,
+    pattern: /\b(?:(?:has|have) (?:now |all |now all )?been (?:completed|achieved|met|discharged|signed off|closed)|(?:is|are) (?:now )?(?:complete|completed|closed|discharged)\b(?! by))/i,
     phrases: '"has been completed", "is now complete", "has been signed off"',
     reading: 'the response says it is done',
   },

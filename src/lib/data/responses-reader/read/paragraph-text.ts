@@ -3,6 +3,8 @@
  * tab. Every format (plain text, HTML, Word, PDF) is turned into this shape first.
  */
 
+/** A list item's mark: a bullet, a dash, "3." or "(b)". */
+export const LIST_MARK = /^\s*(?:[-•*–▪◦]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)/;
 const BULLET = /^(?:[-•*–]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|(?:recommendation|rec\.?)\s*\d)/i;
 const ENDS_SENTENCE = /[.:;!?"”’)]$/;
 

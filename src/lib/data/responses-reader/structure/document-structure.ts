@@ -17,6 +17,8 @@ export interface RecommendationInResponse {
   deadline: string | null;
   /** Whether the response mentions it at all. */
   mentioned: boolean;
+  /** Whether the loaded recommendations hold it (only those can be loaded). */
+  known: boolean;
 }
 
 /** A recommendation addressed to someone other than forces, recognised and left out. */
@@ -42,6 +44,7 @@ export interface ResponseStructure {
 const ANSWER_MARKER = /\s(?:response|update|progress update|current position|position|action taken|force response)\s*[:–—-]\s*/i;
 // An unnumbered quote must repeat this much of a recommendation's wording (a numbered one, less).
 const QUOTE_COVERAGE = 0.75;
+const NEXT_RECOMMENDATION = /(?<=[.!?]["”’)]?\s)(?=(?:By \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}|With immediate effect|Within (?:\w+|\d+) (?:months?|weeks?)),)/g;
 const HEADING = /^[^.!?\t]{1,60}:?$/;
 const PUBLISHED_LABEL = /\b(?:date (?:inspection |report )?published|published on|publication date|report published)\b/i;
 const RESPONSE_LABEL = /\b(?:date of (?:this )?response|response date|dated|date of letter|date:)\s*/i;
@@ -64,7 +67,15 @@ export function findStructure(text: string, reference: ReadingReference, chosen:
   const paragraphs: Span[] = [];
   let at = 0;
   for (const line of text.split('\n')) {
-    paragraphs.push({ start: at, end: at + line.length });
+    // Recommendations that ran together (a list whose items lost their marks) part at each deadline.
+    let from = 0;
+    if (!line.includes('\t') && /\bshould\b/i.test(line)) {
+      for (const m of line.matchAll(NEXT_RECOMMENDATION)) {
+        paragraphs.push({ start: at + from, end: at + m.index! });
+        from = m.index!;
+      }
+    }
+    paragraphs.push({ start: at + from, end: at + line.length });
     at += line.length + 1;
   }
 
@@ -144,7 +155,9 @@ export function findStructure(text: string, reference: ReadingReference, chosen:
     } else if (HEADING.test(line.trim()) && referencedNumbers(line).length === 0) {
       section = [];
     } else {
-      answer(section, clausesOf(text, paragraph));
+      // "Response: …" opens an answer; the label is not part of the quote.
+      const label = /^(?:response|update|progress update|current position|position|action taken|force response)\s*[:–—-]\s*/i.exec(line);
+      answer(section, clausesOf(text, paragraph, paragraph.start + (label?.[0].length ?? 0)));
     }
   }
 
@@ -185,12 +198,12 @@ export function findStructure(text: string, reference: ReadingReference, chosen:
       quoted: quote?.span ?? null,
       deadline: (quote && deadlineAsWritten(quote.text)) ?? r.due_text,
       mentioned: named.has(r.rec_no),
+      known: true,
     };
   });
-  // Numbers the response names that the loaded recommendations do not have (a report Oversight does not hold in full).
-  for (const n of [...named].filter((n) => !knownByNo.has(n)).sort((a, b) => a - b)) {
-    const quote = quoted.get(n);
-    recommendations.push({ recNo: n, text: quote?.text ?? '', quoted: quote?.span ?? null, deadline: quote ? deadlineAsWritten(quote.text) : null, mentioned: true });
+  // Recommendations for forces that the response quotes but the loaded data does not hold: shown, not loadable.
+  for (const [n, quote] of [...quoted].filter(([n]) => !knownByNo.has(n)).sort((a, b) => a[0] - b[0])) {
+    recommendations.push({ recNo: n, text: quote.text, quoted: quote.span, deadline: deadlineAsWritten(quote.text), mentioned: true, known: false });
   }
   recommendations.sort((a, b) => a.recNo - b.recNo);
   return { text, force, inspection, statedPublished, responseDate, recommendations, leftOut, answers, unattributed, matcher };
