@@ -16,16 +16,19 @@ export function paragraphText(raw: string): string {
   const blankSeparated = lines.filter((line) => line === '').length >= 2;
   const paragraphs: string[] = [];
   let previousBlank = true;
+  let previousLine = '';
   for (const line of lines) {
     if (line.replace(/\t/g, '') === '') { previousBlank = true; continue; }
     const last = paragraphs.at(-1);
     const continues = last !== undefined && !line.includes('\t') && !last.includes('\t') && !BULLET.test(line) && (
       // A sentence carried over a blank line or a page break: no full stop, then lower case.
       (!ENDS_SENTENCE.test(last) && /^[a-z]/.test(line))
-      || (blankSeparated && !previousBlank && !ENDS_SENTENCE.test(last)));
+      // A wrapped line is long; a short one without a full stop is a heading.
+      || (blankSeparated && !previousBlank && !ENDS_SENTENCE.test(last) && previousLine.length >= 50));
     if (continues) paragraphs[paragraphs.length - 1] = `${last} ${line}`;
     else paragraphs.push(line);
     previousBlank = false;
+    previousLine = line;
   }
   return paragraphs.join('\n');
 }

@@ -46,7 +46,7 @@ const ANSWER_MARKER = /\s(?:response|update|progress update|current position|pos
 const QUOTE_COVERAGE = 0.75;
 const NEXT_RECOMMENDATION = /(?<=[.!?]["”’)]?\s)(?=(?:By \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}|With immediate effect|Within (?:\w+|\d+) (?:months?|weeks?)),)/g;
 const HEADING = /^[^.!?\t]{1,60}:?$/;
-const PUBLISHED_LABEL = /\b(?:date (?:inspection |report )?published|published on|publication date|report published)\b/i;
+const PUBLISHED_LABEL = /\b(?:date (?:inspection |report )?published|publication date|published(?: on)?(?: the)?(?= \d))/i;
 const RESPONSE_LABEL = /\b(?:date of (?:this )?response|response date|dated|date of letter|date:)\s*/i;
 
 /** Sentences that describe the report rather than the force's action are not evidence. */

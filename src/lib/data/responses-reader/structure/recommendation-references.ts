@@ -61,8 +61,8 @@ const OTHERS = /\b(?:home office|home secretary|college of policing|national pol
  * deadline. 'others' when they name a national body and no force; null when it cannot be told.
  */
 export function addresseeOf(recommendation: string): { forForces: boolean | null; addressee: string } {
-  const body = recommendation.replace(/^\s*(?:[-•*–]\s*)?(?:by [^,]+|with immediate effect|immediately|within [^,]+),\s*/i, '');
-  const subject = (/^(.{3,160}?)\s+(?:should|must|is asked to|are asked to)\b/i.exec(body)?.[1] ?? '').trim();
+  const body = recommendation.replace(/^\s*[-•*–]\s*/, '').replace(/^(?:by [^,]+|with immediate effect|immediately|within [^,]+),\s*/i, '');
+  const subject = (/^(.{3,240}?)\s+(?:should|must|is asked to|are asked to)\b/i.exec(body)?.[1] ?? '').trim();
   if (OTHERS.test(subject) && !/chief constables?|forces/i.test(subject)) return { forForces: false, addressee: subject };
   if (FOR_FORCES.test(subject)) return { forForces: true, addressee: subject };
   return { forForces: null, addressee: subject };
