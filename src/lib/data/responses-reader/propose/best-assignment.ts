@@ -31,7 +31,10 @@ export function bestAssignment(weights: readonly (readonly number[])[]): [row: n
         if (least[j]! < delta) { delta = least[j]!; j1 = j; }
       }
       for (let j = 0; j <= n; j += 1) {
-        if (used[j]) { u[match[j]!] += delta; v[j] -= delta; } else least[j] -= delta;
+        if (used[j]) {
+          u[match[j]!] = u[match[j]!]! + delta;
+          v[j] = v[j]! - delta;
+        } else least[j] = least[j]! - delta;
       }
       j0 = j1;
     } while (match[j0] !== 0);

@@ -129,13 +129,6 @@ export const STATUS_RULES: readonly StatusRule[] = [
   },
 ];
 
-export const STATUS_WORDS: Record<ProposedStatus, string> = {
-  complete: 'complete',
-  pending_closure: 'pending closure',
-  in_progress: 'in progress',
-  not_started: 'not started',
-};
-
 /** The first rule, in table order, that a piece of text matches, with where it matched. */
 export function firstRule(text: string): { rule: StatusRule; index: number } | null {
   for (const rule of STATUS_RULES) {
