@@ -10,7 +10,7 @@ export interface ResponseLoad {
   inspection_id: string;
   /** ISO date of the statuses. */
   statusDate: string;
-  /** ISO date of the response, when known: the section-55 response row's publication date. */
+  /** ISO date of the response: the section-55 response row's publication date; null records no response row. */
   responseDate: string | null;
   decisions: readonly StatusDecision[];
 }
@@ -32,9 +32,11 @@ export function responseLoadFiles(load: ResponseLoad): File[] {
       { key: 'status', label: 'Status' }, { key: 'date', label: 'Date' }, { key: 'evidence', label: 'Evidence' }, { key: 'source', label: 'Source' },
     ])], `${load.documentName} (statuses).csv`, { type: 'text/csv' }));
   }
-  files.push(new File([toCsv([{
-    force_id: load.force_id, inspection_id: load.inspection_id, published: load.responseDate ?? '', url: '',
-    note: `Read from ${load.documentName}${load.responseDate ? '' : '; the response is undated'}`,
-  }], ['force_id', 'inspection_id', 'published', 'url', 'note'].map((key) => ({ key, label: key })))], `${load.documentName} (response).csv`, { type: 'text/csv' }));
+  // An undated response is not recorded: its date is what the 56-day rule needs, and it is not guessed.
+  if (load.responseDate) {
+    files.push(new File([toCsv([{
+      force_id: load.force_id, inspection_id: load.inspection_id, published: load.responseDate, url: '', note: `Read from ${load.documentName}`,
+    }], ['force_id', 'inspection_id', 'published', 'url', 'note'].map((key) => ({ key, label: key })))], `${load.documentName} (response).csv`, { type: 'text/csv' }));
+  }
   return files;
 }
