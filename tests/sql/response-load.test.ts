@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
 import { rowsOf } from '../../src/lib/metrics/rows';
 import { openDemoData } from './demo-data';
@@ -24,9 +24,6 @@ beforeAll(async () => {
   db = await openDemoData();
   await registerShippedLoads(db, '2026-12-01T00:00:00Z');
 }, 120_000);
-afterAll(async () => {
-  await db?.close?.();
-});
 
 it('the reader is given the loaded forces, inspections and recommendations, as the shipped files hold them', async () => {
   const fromTables = await readingReference(db);
