@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openApp } from './chromium';
+import { launchChromium, openApp, waitForEngine } from './chromium';
+import { axeViolations } from './axe-check';
+import { readFileSync } from 'node:fs';
 
 /**
  * A PCC response as a PDF, dropped on the Data view: the review shows what was read, a person
@@ -69,8 +71,40 @@ it('drops a PDF response, reviews it, accepts, and sees the statuses in the forc
     expect(requests.some((url) => /pdf\.worker/.test(url))).toBe(true);
     expect(errors).toEqual([]);
   } catch (failure) {
-    console.log('DEBUG', errors, await page.getByTestId('data-status').textContent().catch(() => ''), await page.locator('[role=alert]').allTextContents().catch(() => []));
+    console.log('At the failure: errors, status line, alerts:', errors, await page.getByTestId('data-status').textContent().catch(() => ''), await page.locator('[role=alert]').allTextContents().catch(() => []));
     throw failure;
+  } finally {
+    await context.close();
+  }
+}, 180_000);
+
+it('pasted text of a response opens the review too, accessible and phone-wide; "Do not load" loads nothing', async () => {
+  // axe is injected as a script tag, which the app's CSP would rightly refuse.
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    await page.goto(new URL('?view=data', baseUrl).href);
+    await page.waitForSelector('section.data-view[data-ready="true"]', { timeout: 60_000 });
+    await waitForEngine(page);
+    const text = readFileSync(new URL('../fixtures/responses/west-midlands-pcc-response-firearms-2023.txt', import.meta.url), 'utf8');
+    await page.getByText('Paste CSV text or a PCC response instead').click();
+    await page.getByTestId('paste-text').fill(text);
+    await page.getByRole('button', { name: 'Load pasted text' }).click();
+    const review = page.getByTestId('response-review');
+    await review.waitFor(POLL);
+    expect(await page.locator('#response-force').inputValue()).toBe('west-midlands');
+    // Undated: the statuses default to the last day of the 56-day window, as the hand-encoded ones are.
+    expect(await page.getByTestId('response-status-date').inputValue()).toBe('2023-09-04');
+    expect(await page.getByTestId('choice-12').inputValue()).toBe('pending_closure');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByRole('button', { name: 'Do not load this response' }).click();
+    await expect.poll(() => review.count()).toBe(0);
+    expect(await page.getByTestId('data-status').textContent()).not.toContain('Loaded');
+    expect(errors).toEqual([]);
   } finally {
     await context.close();
   }
