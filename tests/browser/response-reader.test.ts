@@ -78,7 +78,7 @@ it('drops a PDF response, reviews it, accepts, and sees the statuses in the forc
   }
 }, 180_000);
 
-it('pasted text of a response opens the review too, accessible and phone-wide; "Do not load" loads nothing', async () => {
+it('pasted text, a Word file and a web page open the review too, accessible and phone-wide; "Do not load" loads nothing', async () => {
   // axe is injected as a script tag, which the app's CSP would rightly refuse.
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
@@ -101,6 +101,17 @@ it('pasted text of a response opens the review too, accessible and phone-wide; "
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByRole('button', { name: 'Do not load this response' }).click();
+    await expect.poll(() => review.count()).toBe(0);
+
+    // A Word file and a web page dropped together are reviewed one after the other.
+    const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/responses/${name}`, import.meta.url));
+    await page.getByTestId('file-input').setInputFiles([fixture('cheshire-pcc-response-firearms-2023.docx'), fixture('durham-firearms-table.html')]);
+    await expect.poll(() => page.locator('#response-force').inputValue().catch(() => ''), POLL).toBe('cheshire');
+    expect(await page.getByTestId('choice-7').inputValue()).toBe('pending_closure');
+    await page.getByRole('button', { name: 'Do not load this response' }).click();
+    await expect.poll(() => page.locator('#response-force').inputValue().catch(() => ''), POLL).toBe('durham');
+    expect(await page.getByTestId('choice-12').inputValue()).toBe('pending_closure');
     await page.getByRole('button', { name: 'Do not load this response' }).click();
     await expect.poll(() => review.count()).toBe(0);
     expect(await page.getByTestId('data-status').textContent()).not.toContain('Loaded');
