@@ -60,3 +60,16 @@ it('Surrey, a response that speaks only to recommendations for national bodies: 
   // "The Home Office has confirmed that this work is underway" is the Home Office's progress, not the force's.
   expect(surrey.statuses).toEqual({ 2: null, 4: null });
 });
+
+it('Dyfed-Powys, "Recommendation N" and "Force response" as headings of their own', async () => {
+  const dyfed = await read('dyfed-powys-firearms-headings.txt');
+  expect(dyfed.structure.force?.force_id).toBe('dyfed-powys');
+  expect(dyfed.structure.responseDate).toBe('2023-08-31');
+  expect(dyfed.structure.statedPublished).toBe('2023-07-11');
+  // The wording under each heading is the recommendation quoted, not an answer.
+  expect(dyfed.structure.recommendations.find((r) => r.recNo === 3)!.quoted).not.toBeNull();
+  expect(dyfed.statuses).toEqual({ 2: null, 3: 'complete', 5: null, 6: null, 7: null, 8: null, 10: 'in_progress', 12: null });
+  expect(dyfed.quote(10)).toBe('An action plan has been developed and the first independent audit is booked for November.');
+  // "will consider this" says nothing of progress.
+  expect(dyfed.proposals.find((p) => p.recommendation.recNo === 12)!.note).toBe('the response mentions it but does not say how far it has got');
+});

@@ -21,7 +21,38 @@ export interface StatusRule {
   reading: string;
 }
 
+// "Status: Complete", "RAG – Amber", or the status word alone opening the answer: the author's own summary.
+const STATED = (words: string) => new RegExp(`(?:\\b(?:status|rag(?: rating| status)?|progress|position)\\s*[:–—-]\\s*|^)(?:${words})(?=\\s*(?:$|[.:;,(]|\\s[–—-]\\s))`, 'i');
+
 export const STATUS_RULES: readonly StatusRule[] = [
+  {
+    id: 'stated-complete',
+    status: 'complete',
+    pattern: STATED('complete|completed|closed|discharged|achieved|green'),
+    phrases: '"Status: Complete", "RAG: Green", an answer that opens "Complete" or "Closed"',
+    reading: 'the response gives the status itself',
+  },
+  {
+    id: 'stated-pending-closure',
+    status: 'pending_closure',
+    pattern: STATED('pending closure|pending sign[- ]?off|awaiting closure|awaiting sign[- ]?off|blue'),
+    phrases: '"Status: Pending closure", "Status: Awaiting sign-off"',
+    reading: 'the response gives the status itself',
+  },
+  {
+    id: 'stated-in-progress',
+    status: 'in_progress',
+    pattern: STATED('in progress|ongoing|on track|amber|partially complete|partially met'),
+    phrases: '"Status: In progress", "RAG: Amber", an answer that opens "Ongoing" or "In progress"',
+    reading: 'the response gives the status itself',
+  },
+  {
+    id: 'stated-not-started',
+    status: 'not_started',
+    pattern: STATED('not started|not yet started|red'),
+    phrases: '"Status: Not started", "RAG: Red"',
+    reading: 'the response gives the status itself',
+  },
   {
     id: 'put-forward-for-closure',
     status: 'pending_closure',
@@ -60,9 +91,16 @@ export const STATUS_RULES: readonly StatusRule[] = [
   {
     id: 'being-progressed',
     status: 'in_progress',
-    pattern: /\bbeing (?:progressed|implemented|developed|rolled out|put in place)\b/i,
-    phrases: '"is being progressed", "is being implemented", "is being developed"',
+    pattern: /\bbeing (?:progressed|implemented|developed|rolled out|put in place|reviewed|addressed|delivered|updated)\b/i,
+    phrases: '"is being progressed", "is being implemented", "is being developed", "is being reviewed"',
     reading: 'work has started and is not finished (the HMICFRS register said "being progressed")',
+  },
+  {
+    id: 'action-plan',
+    status: 'in_progress',
+    pattern: /\b(?:an|the|a detailed|a local) action plan (?:has been|is|was) (?:developed|drawn up|agreed|created|in place|written)\b/i,
+    phrases: '"an action plan has been developed", "an action plan is in place"',
+    reading: 'a plan to act exists: work has started and is not finished',
   },
   {
     id: 'proposals-in-hand',
@@ -95,8 +133,8 @@ export const STATUS_RULES: readonly StatusRule[] = [
   {
     id: 'completed',
     status: 'complete',
-    pattern: /\b(?:(?:has|have) (?:now |all |now all )?been (?:completed|achieved|met|discharged|signed off|closed)|(?:is|are) (?:now )?(?:complete|completed|closed|discharged)\b(?! by))/i,
-    phrases: '"has been completed", "is now complete", "has been signed off"',
+    pattern: /\b(?:(?:has|have) (?:now |all |now all |already |since )?been (?:completed|achieved|met|discharged|signed off|closed|implemented|fully implemented)|(?:fully )?meets (?:this|the) recommendation|(?:is|are) (?:now )?(?:complete|completed|closed|discharged)\b(?! by))/i,
+    phrases: '"has been completed", "has been implemented", "is now complete", "has been signed off", "meets the recommendation"',
     reading: 'the response says it is done',
   },
   {

@@ -45,8 +45,9 @@ const ANSWER_MARKER = /\s(?:response|update|progress update|current position|pos
 // An unnumbered quote must repeat this much of a recommendation's wording (a numbered one, less).
 const QUOTE_COVERAGE = 0.75;
 const NEXT_RECOMMENDATION = /(?<=[.!?]["”’)]?\s)(?=(?:By \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}|With immediate effect|Within (?:\w+|\d+) (?:months?|weeks?)),)/g;
+const ANSWER_HEADING = /^(?:(?:the )?(?:force|pcc|commissioner['’]?s?|chief constable['’]?s?|police and crime commissioner['’]?s?|our)\s+)?(?:response|comments?|update|progress(?: update)?|position|actions?(?: taken)?)\s*:?$/i;
 const HEADING = /^[^.!?\t]{1,60}:?$/;
-const PUBLISHED_LABEL = /\b(?:date (?:inspection |report )?published|publication date|published(?: on)?(?: the)?(?= \d))/i;
+const PUBLISHED_LABEL = /\b(?:publication date|published\b[^.\d]{0,25}(?=\d))/i;
 const RESPONSE_LABEL = /\b(?:date of (?:this )?response|response date|dated|date of letter|date:)\s*/i;
 
 /** Sentences that describe the report rather than the force's action are not evidence. */
@@ -111,13 +112,18 @@ export function findStructure(text: string, reference: ReadingReference, chosen:
       named.add(n);
       if (!quoted.has(n)) quoted.set(n, { span, text: wording });
     }
+    quotesSeen += 1;
     return recNos;
   };
 
   let section: number[] = [];
+  // How many recommendations were quoted one after another just before this paragraph: a list of them.
+  let quotesInARow = 0;
+  let quotesSeen = 0;
   for (const paragraph of paragraphs) {
     const line = text.slice(paragraph.start, paragraph.end);
     if (line.trim() === '') continue;
+    const quotesBefore = quotesSeen;
     if (PUBLISHED_LABEL.test(line) && !statedPublished) statedPublished = firstDate(line.slice(line.search(PUBLISHED_LABEL)));
     const responseLabel = RESPONSE_LABEL.exec(line);
     if (responseLabel && !responseDate) responseDate = firstDate(line.slice(responseLabel.index));
@@ -148,10 +154,15 @@ export function findStructure(text: string, reference: ReadingReference, chosen:
       answer(section, clausesOf(text, paragraph, paragraph.start + leading.restOffset));
     } else if (trailing && readsAsRecommendation(line)) {
       section = recommendationAt(line.slice(0, trailing.index).trim(), { start: paragraph.start, end: paragraph.start + trailing.index }, referencedNumbers(trailing[0]));
-    } else if (quotesARecommendation(line) && !section.includes(bestCoverage(matcher, line, QUOTE_COVERAGE) ?? -1)) {
+    } else if (quotesARecommendation(line) && (!section.includes(bestCoverage(matcher, line, QUOTE_COVERAGE) ?? -1) || !quoted.has(bestCoverage(matcher, line, QUOTE_COVERAGE)!))) {
+      // The wording under its own "Recommendation N" heading is the quote, not an answer.
       section = recommendationAt(line, paragraph, []);
     } else if (readsAsRecommendation(line) && /^[-•*–]\s/.test(line) && addresseeOf(line).forForces === false) {
       section = recommendationAt(line, paragraph, []);
+    } else if (ANSWER_HEADING.test(line.trim())) {
+      // "Force response" under one recommendation: its answer follows. After a list of them, it opens the response as a whole.
+      if (quotesInARow > 1) section = [];
+      continue;
     } else if (HEADING.test(line.trim()) && referencedNumbers(line).length === 0) {
       section = [];
     } else {
@@ -159,6 +170,8 @@ export function findStructure(text: string, reference: ReadingReference, chosen:
       const label = /^(?:response|update|progress update|current position|position|action taken|force response)\s*[:–—-]\s*/i.exec(line);
       answer(section, clausesOf(text, paragraph, paragraph.start + (label?.[0].length ?? 0)));
     }
+    if (quotesSeen > quotesBefore) quotesInARow += 1;
+    else if (!ANSWER_HEADING.test(line.trim())) quotesInARow = 0;
   }
 
   /** An unnumbered paragraph that quotes a recommendation: most of its words, someone who "should", and not the inspectorate's findings. */
