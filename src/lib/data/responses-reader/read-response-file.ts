@@ -29,5 +29,7 @@ export async function partitionResponses(files: readonly File[]): Promise<{ resp
 export async function readResponseFile(db: Connector, file: File, format: ResponseFormat): Promise<ResponseDocument> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const [text, reference] = await Promise.all([extractText(format, bytes, loadPdfJsInBrowser), readingReference(db)]);
-  return { name: file.name, format, text, reference };
+  // Pasted prose arrives named as a CSV ("pasted text.csv"): it is text, and its name says so.
+  const name = format === 'text' ? file.name.replace(/\.csv$/i, '') : file.name;
+  return { name, format, text, reference };
 }
