@@ -73,3 +73,16 @@ it('Dyfed-Powys, "Recommendation N" and "Force response" as headings of their ow
   // "will consider this" says nothing of progress.
   expect(dyfed.proposals.find((p) => p.recommendation.recNo === 12)!.note).toBe('the response mentions it but does not say how far it has got');
 });
+
+it('Gwent, the wording and the answer in one paragraph after "Recommendation N:"', async () => {
+  const gwent = await read('gwent-firearms-inline.txt');
+  expect(gwent.structure.force?.force_id).toBe('gwent');
+  expect(gwent.structure.responseDate).toBe('2023-09-05');
+  // The equipment is in place but training is still being rolled out: work continues.
+  expect(gwent.statuses).toEqual({ 2: null, 3: 'in_progress', 5: null, 6: null, 7: 'pending_closure', 8: null, 10: null, 12: 'complete' });
+  expect(gwent.quote(3)).toBe('Training for control room staff is being rolled out this autumn.');
+  expect(gwent.quote(7)).toBe('this recommendation is awaiting sign-off.');
+  expect(gwent.quote(12)).toBe('Status: Complete.');
+  // The recommendation's own wording is its quote, not evidence.
+  expect(gwent.structure.recommendations.find((r) => r.recNo === 3)!.text).toMatch(/They should train relevant staff in its use\.$/);
+});

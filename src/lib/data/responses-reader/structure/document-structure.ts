@@ -142,12 +142,14 @@ export function findStructure(text: string, reference: ReadingReference, chosen:
     if (leading && readsAsRecommendation(leading.rest)) {
       // "Recommendation 3: <wording> Response: <answer>" in one paragraph.
       const marker = ANSWER_MARKER.exec(leading.rest);
-      const wording = marker ? leading.rest.slice(0, marker.index).trim() : leading.rest;
       const start = paragraph.start + leading.restOffset;
+      const wordingEnd = marker ? marker.index : endOfWording(leading.rest, leading.numbers);
+      const wording = leading.rest.slice(0, wordingEnd).trim();
       // A numbered list's numbers may be the response's own: its wording, when it matches, says which it is.
       const byWording = leadingReference(line) ? null : bestCoverage(matcher, wording);
       section = recommendationAt(wording, { start, end: start + wording.length }, byWording ? [byWording] : leading.numbers);
       if (marker) answer(section, clausesOf(text, paragraph, start + marker.index + marker[0].length));
+      else if (wordingEnd < leading.rest.length) answer(section, clausesOf(text, paragraph, start + wordingEnd));
     } else if (leading) {
       section = leading.numbers;
       named.add(section[0]!);
@@ -172,6 +174,24 @@ export function findStructure(text: string, reference: ReadingReference, chosen:
     }
     if (quotesSeen > quotesBefore) quotesInARow += 1;
     else if (!ANSWER_HEADING.test(line.trim())) quotesInARow = 0;
+  }
+
+  /**
+   * Where a recommendation's wording ends when the answer follows in the same paragraph: after the
+   * fewest sentences that repeat (nearly) all of the wording Oversight holds for it; without that
+   * wording, after the last sentence in which someone "should".
+   */
+  function endOfWording(rest: string, numbers: readonly number[]): number {
+    const ends = [...rest.matchAll(/[.!?]["”’)]?(?=\s+["“‘(]?[A-Z])/g)].map((m) => m.index! + m[0].length);
+    if (ends.length === 0) return rest.length;
+    const recNo = numbers.length === 1 && knownByNo.has(numbers[0]!) ? numbers[0]! : bestCoverage(matcher, rest);
+    if (recNo !== null) {
+      const whole = matcher.coverage(recNo, rest);
+      for (const end of ends) if (matcher.coverage(recNo, rest.slice(0, end)) >= 0.9 * whole) return end;
+      return rest.length;
+    }
+    const shouldAt = [...rest.matchAll(/\b(?:should|must)\b/gi)].map((m) => m.index!).at(-1) ?? 0;
+    return ends.find((end) => end > shouldAt) ?? rest.length;
   }
 
   /** An unnumbered paragraph that quotes a recommendation: most of its words, someone who "should", and not the inspectorate's findings. */
