@@ -98,6 +98,9 @@ it('pasted text, a Word file and a web page open the review too, accessible and 
     // Undated: the statuses default to the last day of the 56-day window, as the hand-encoded ones are.
     expect(await page.getByTestId('response-status-date').inputValue()).toBe('2023-09-04');
     expect(await page.getByTestId('choice-12').inputValue()).toBe('pending_closure');
+    // Recommendations 5 and 6 rest on one sentence: "Show in the document" finds it from either.
+    await review.locator('tr[data-rec="6"]').getByRole('button', { name: 'Show in the document' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-recs'))).toBe('5 6');
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
