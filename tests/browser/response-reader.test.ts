@@ -89,7 +89,7 @@ it('pasted text, a Word file and a web page open the review too, accessible and 
     await page.waitForSelector('section.data-view[data-ready="true"]', { timeout: 60_000 });
     await waitForEngine(page);
     const text = readFileSync(new URL('../fixtures/responses/west-midlands-pcc-response-firearms-2023.txt', import.meta.url), 'utf8');
-    await page.getByText('Paste CSV text or a PCC response instead').click();
+    await page.getByText("Paste CSV text instead, or a PCC response's text").click();
     await page.getByTestId('paste-text').fill(text);
     await page.getByRole('button', { name: 'Load pasted text' }).click();
     const review = page.getByTestId('response-review');
