@@ -29,9 +29,9 @@ describe('changes between two dates, by area', () => {
   // a/I1/R2, c/I1/R1.
   it('counts each kind of change nationally and by region', async () => {
     expect(await areaChanges(db, filters(), spring)).toEqual([
-      { region: null, became_complete: 2, became_overdue: 2, went_backwards: 1, came_into_scope: 4, status_changed: 6, overdue_from: 2, overdue_to: 4 },
-      { region: 'North', became_complete: 2, became_overdue: 1, went_backwards: 1, came_into_scope: 2, status_changed: 5, overdue_from: 1, overdue_to: 2 },
-      { region: 'South', became_complete: 0, became_overdue: 1, went_backwards: 0, came_into_scope: 2, status_changed: 1, overdue_from: 1, overdue_to: 2 },
+      { region: null, became_complete: 2, became_overdue: 2, went_backwards: 1, came_into_scope: 4, status_changed: 6, overdue_from: 2, overdue_to: 4, overdue_change: 2 },
+      { region: 'North', became_complete: 2, became_overdue: 1, went_backwards: 1, came_into_scope: 2, status_changed: 5, overdue_from: 1, overdue_to: 2, overdue_change: 1 },
+      { region: 'South', became_complete: 0, became_overdue: 1, went_backwards: 0, came_into_scope: 2, status_changed: 1, overdue_from: 1, overdue_to: 2, overdue_change: 1 },
     ]);
   });
 

@@ -69,7 +69,8 @@ const CATEGORY_COUNTS = `
   count(*) FILTER (came_into_scope)::INTEGER AS came_into_scope,
   count(*) FILTER (status_from <> status_to)::INTEGER AS status_changed,
   count(*) FILTER (overdue_from)::INTEGER AS overdue_from,
-  count(*) FILTER (overdue_to)::INTEGER AS overdue_to`;
+  count(*) FILTER (overdue_to)::INTEGER AS overdue_to,
+  (count(*) FILTER (overdue_to) - count(*) FILTER (overdue_from))::INTEGER AS overdue_change`;
 
 /** How many pairs changed in each way, and the overdue count at each end. */
 export interface ChangeCounts {
@@ -81,6 +82,8 @@ export interface ChangeCounts {
   status_changed: number;
   overdue_from: number;
   overdue_to: number;
+  /** overdue_to − overdue_from. */
+  overdue_change: number;
 }
 
 /** England and Wales (region null) and each region. */
@@ -129,6 +132,7 @@ by_force AS (
          coalesce(c.went_backwards, 0) AS went_backwards, coalesce(c.came_into_scope, 0) AS came_into_scope,
          coalesce(c.status_changed, 0) AS status_changed,
          coalesce(c.overdue_from, 0) AS overdue_from, coalesce(c.overdue_to, 0) AS overdue_to,
+         coalesce(c.overdue_change, 0) AS overdue_change,
          c.rate_from::DOUBLE AS rate_from, c.rate_to::DOUBLE AS rate_to
   FROM forces f
   LEFT JOIN counts c ON c.force_id = f.force_id
