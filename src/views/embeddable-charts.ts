@@ -12,6 +12,7 @@ import { regionTrendsChart } from '../lib/charts/region-trends';
 import { complianceTrendChart } from '../lib/charts/compliance-trend';
 import { overdueTrendChart } from '../lib/charts/overdue-trend';
 import { FORCE_AND_INSPECTION_EMBEDS } from './force-embeds';
+import { CHANGES_EMBEDS } from './changes-embeds';
 
 type ChartLoader = (db: Connector, filters: Filters, source: string) => Promise<ChartSpec>;
 
@@ -63,4 +64,5 @@ export const EMBEDDABLE_CHARTS: Record<string, ChartLoader> = {
     return overdueTrendChart(data.trends, data.forceTrend, data.markers, context);
   },
   ...FORCE_AND_INSPECTION_EMBEDS,
+  ...CHANGES_EMBEDS,
 };
