@@ -28,8 +28,9 @@ export function regionOverdueChangesChart(rows: readonly AreaChanges[], period: 
     plot: {
       marginLeft: 170,
       marginRight: 40,
+      insetLeft: 30,
       height: areas.length * 30 + 60,
-      x: { label: 'Change in overdue items →', grid: true },
+      x: { label: 'Change in overdue items →', grid: true, ticks: wholeNumbers(ordered.map((d) => d.overdue_change)), tickFormat: signed },
       y: { domain: areas, label: null },
       marks: [
         Plot.barX(ordered, {
@@ -38,9 +39,12 @@ export function regionOverdueChangesChart(rows: readonly AreaChanges[], period: 
           title: (d: AreaChanges) => `${areaName(d)}: ${d.overdue_from} → ${d.overdue_to} overdue (${signed(d.overdue_change)})`,
           render: pickable(ordered, (d) => (d.region ? { region: d.region } : {})),
         }),
-        Plot.text(ordered, {
-          x: 'overdue_change', y: areaName, text: (d: AreaChanges) => signed(d.overdue_change),
-          textAnchor: 'start', dx: 4, fill: 'currentColor',
+        // Each label just beyond its bar's end, so it never sits on the bar's colour.
+        Plot.text(ordered.filter((d) => d.overdue_change >= 0), {
+          x: 'overdue_change', y: areaName, text: (d: AreaChanges) => signed(d.overdue_change), textAnchor: 'start', dx: 4,
+        }),
+        Plot.text(ordered.filter((d) => d.overdue_change < 0), {
+          x: 'overdue_change', y: areaName, text: (d: AreaChanges) => signed(d.overdue_change), textAnchor: 'end', dx: -4,
         }),
         Plot.ruleX([0]),
       ],
@@ -66,4 +70,14 @@ export function regionOverdueChangesChart(rows: readonly AreaChanges[], period: 
 /** England and Wales first, then the regions north to south. */
 function order(row: AreaChanges): number {
   return row.region === null ? -1 : REGION_ORDER.indexOf(row.region as (typeof REGION_ORDER)[number]);
+}
+
+/** Whole-number ticks from the smallest change to the largest (and zero), at most about ten. */
+function wholeNumbers(changes: readonly number[]): number[] {
+  const low = Math.min(0, ...changes);
+  const high = Math.max(0, ...changes);
+  const step = Math.max(1, Math.ceil((high - low) / 10));
+  const ticks: number[] = [];
+  for (let tick = Math.ceil(low / step) * step; tick <= high; tick += step) ticks.push(tick);
+  return ticks;
 }
