@@ -11,7 +11,7 @@ export const STALE_TAG = 'old data';
 
 /** A sentence for a chart's notes: what the tag means, with the threshold and the date. */
 export function staleNote(freshness: Freshness, asOf: string): string {
-  return `“${STALE_TAG}”: the force’s latest status update is more than ${formatInteger(freshness.staleDays)} days before ${formatDate(asOf)}, or it has none.`;
+  return `“${STALE_TAG}”: the force’s latest status update is more than ${formatInteger(freshness.staleDays)} days before ${formatDate(asOf)}, or it has none, while some of its recommendations are still open.`;
 }
 
 const byForce = (freshness: Freshness) => new Map(freshness.forces.map((f) => [f.force_id, f]));
