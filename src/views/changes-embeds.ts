@@ -6,6 +6,7 @@ import { dataExtent } from '../lib/metrics/data-extent.sql';
 import { loadChangesView, type ChangesViewData } from '../lib/metrics/changes-view';
 import { forceRateChangesChart } from '../lib/charts/changes/force-rate-changes';
 import { regionOverdueChangesChart } from '../lib/charts/changes/region-overdue-changes';
+import { markStaleForceAxis } from '../lib/charts/freshness-marks';
 import { changePeriodFromSearch } from '../lib/state/changes-params';
 import { staleDaysFromSearch } from '../lib/state/stale-param';
 
@@ -21,7 +22,7 @@ async function changes(db: Connector, filters: Filters, source: string): Promise
 export const CHANGES_EMBEDS = {
   'force-rate-changes': async (db: Connector, filters: Filters, source: string): Promise<ChartSpec> => {
     const { data, context } = await changes(db, filters, source);
-    return forceRateChangesChart(data.forces, data.period, context);
+    return markStaleForceAxis(forceRateChangesChart(data.forces, data.period, context), data.freshness);
   },
   'region-overdue-changes': async (db: Connector, filters: Filters, source: string): Promise<ChartSpec> => {
     const { data, context } = await changes(db, filters, source);
