@@ -101,6 +101,24 @@ describe('changes view', () => {
     }
   });
 
+  it('embeds its charts from the same address plus embed=<chart>', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      const filters = defaultFilters(latest);
+      const areas = await areaChanges(db, filters, period);
+      await page.goto(new URL(`?view=changes&from=${period.from}&to=${period.to}&embed=region-overdue-changes`, baseUrl).href);
+      await page.waitForSelector('main.embed[data-ready="true"]', { timeout: 30_000 });
+      // One bar for England and Wales and one per region, as the SQL counts them.
+      await expect(page.locator('[data-chart="region-overdue-changes"] svg g[aria-label="bar"] rect').count()).resolves.toBe(areas.length);
+      await page.goto(new URL(`?view=changes&from=${period.from}&to=${period.to}&embed=force-rate-changes`, baseUrl).href);
+      await page.waitForSelector('main.embed[data-ready="true"]', { timeout: 30_000 });
+      await expect(page.locator('[data-chart="force-rate-changes"] [data-testid="subtitle"]').textContent()).resolves.toContain('From 1 January 2025 to 31 December 2025');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('fits a phone’s width', async () => {
     const { page, context, errors } = await openApp(browser, baseUrl, `?view=changes&from=${period.from}&to=${period.to}`);
     try {
