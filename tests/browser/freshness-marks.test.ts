@@ -38,6 +38,12 @@ describe('freshness marks', () => {
       const outlined = await page.locator('.tile.stale').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-force')).sort());
       expect(outlined).toEqual(staleIds());
       await expect(page.locator('.tile[data-force="cheshire"]').getAttribute('aria-label')).resolves.toContain('old data: last update 4 September 2023');
+
+      // The embedded ranking names them as the view does.
+      await page.goto(new URL('?insp=firearms-2023&embed=force-ranking', baseUrl).href);
+      await page.waitForSelector('main.embed[data-ready="true"]', { timeout: 30_000 });
+      const names = await page.locator('[data-chart="force-ranking"] svg g[aria-label="y-axis tick label"] text').allTextContents();
+      expect(names.filter((n) => n.endsWith('(old data)'))).toHaveLength(firearms.staleForces);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
