@@ -70,14 +70,15 @@ export function markStaleForceAxis(spec: ChartSpec, freshness: Freshness): Chart
   };
 }
 
-/** The table (one row per force, named in `name`) with each force's last update and days since after the name. */
+/** The table (one row per force, named in `name`) with each force's last update and days since at the end. */
 function withLastUpdate(table: ChartSpec['table'], freshness: Freshness): ChartSpec['table'] {
   const byName = new Map<string, ForceFreshness>(freshness.forces.map((f) => [f.name, f]));
-  const at = table.columns.findIndex((c) => c.key === 'name') + 1;
-  const columns = [...table.columns];
-  columns.splice(at, 0, { key: 'last_update', label: 'Last update', format: 'text' }, { key: 'days_since', label: 'Days since', format: 'integer' });
   return {
-    columns,
+    columns: [
+      ...table.columns,
+      { key: 'last_update', label: 'Last update', format: 'text' },
+      { key: 'days_since', label: 'Days since', format: 'integer' },
+    ],
     rows: table.rows.map((row) => {
       const force = byName.get(String(row.name));
       const when = force?.last_update ? formatDate(force.last_update) : 'None yet';
