@@ -12,6 +12,14 @@ import { regionTrendsChart } from '../lib/charts/region-trends';
 import { complianceTrendChart } from '../lib/charts/compliance-trend';
 import { overdueTrendChart } from '../lib/charts/overdue-trend';
 import { FORCE_AND_INSPECTION_EMBEDS } from './force-embeds';
+import { CHANGES_EMBEDS } from './changes-embeds';
+import { forceFreshness } from '../lib/metrics/freshness.sql';
+import { markStaleForceAxis, markStaleTiles } from '../lib/charts/freshness-marks';
+import { staleDaysFromSearch } from '../lib/state/stale-param';
+
+/** Each force's freshness as the national view asks for it (every force, every status), for its marks. */
+const nationalFreshness = (db: Connector, filters: Filters) =>
+  forceFreshness(db, { ...filters, region: null, force: null, statuses: [], recommendation: selectionFromSearch(location.search).recommendation }, staleDaysFromSearch(location.search));
 
 type ChartLoader = (db: Connector, filters: Filters, source: string) => Promise<ChartSpec>;
 
@@ -35,12 +43,12 @@ async function national(db: Connector, filters: Filters, source: string): Promis
  */
 export const EMBEDDABLE_CHARTS: Record<string, ChartLoader> = {
   'force-ranking': async (db, filters, source) => {
-    const { data, context } = await national(db, filters, source);
-    return forceRankingChart(data.forces, context);
+    const [{ data, context }, freshness] = await Promise.all([national(db, filters, source), nationalFreshness(db, filters)]);
+    return markStaleForceAxis(forceRankingChart(data.forces, context), freshness);
   },
   'force-tile-map': async (db, filters, source) => {
-    const { data, context, selection } = await national(db, filters, source);
-    return tileMapChart(data.forces, selection.measure, context);
+    const [{ data, context, selection }, freshness] = await Promise.all([national(db, filters, source), nationalFreshness(db, filters)]);
+    return markStaleTiles(tileMapChart(data.forces, selection.measure, context), freshness);
   },
   'region-force-rates': async (db, filters, source) => {
     const { data, context } = await national(db, filters, source);
@@ -63,4 +71,5 @@ export const EMBEDDABLE_CHARTS: Record<string, ChartLoader> = {
     return overdueTrendChart(data.trends, data.forceTrend, data.markers, context);
   },
   ...FORCE_AND_INSPECTION_EMBEDS,
+  ...CHANGES_EMBEDS,
 };

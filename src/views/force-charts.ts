@@ -13,6 +13,9 @@ import { forceList, inspectionList, type InspectionListing } from '../lib/metric
 import { forceParamsFromSearch } from '../lib/state/force-params';
 import { inspectionParamsFromSearch, type MatrixSort } from '../lib/state/inspection-params';
 import { peerChoiceFromSearch, peerChoiceLabel, peerMembers } from '../lib/state/peer-groups';
+import { forceFreshness, type Freshness } from '../lib/metrics/freshness.sql';
+import { markStaleForceAxis } from '../lib/charts/freshness-marks';
+import { staleDaysFromSearch } from '../lib/state/stale-param';
 
 /** The words under the force and inspection views' charts, from the filters they honour. */
 export function subjectChartContext(filters: Filters, scope: string, source: string): ChartContext {
@@ -35,12 +38,18 @@ export function forceCharts(data: ForceViewData, names: StripNames, measure: Ben
   ];
 }
 
-/** The inspection view's charts; none for a report with nothing to track (the view says why). */
-export function inspectionCharts(data: InspectionViewData, inspection: InspectionListing, sort: MatrixSort, source: string): ChartSpec[] {
+/**
+ * The inspection view's charts; none for a report with nothing to track (the view says why). Given
+ * each force's freshness for this report, the matrix names the forces whose data is stale.
+ */
+export function inspectionCharts(
+  data: InspectionViewData, inspection: InspectionListing, sort: MatrixSort, source: string, freshness: Freshness | null = null,
+): ChartSpec[] {
   if (inspection.for_forces === 0 || data.matrix.length === 0) return [];
   const context = subjectChartContext(data.filters, inspection.title, source);
+  const matrix = statusMatrixChart(data.matrix, sort, inspection.title, context);
   return [
-    statusMatrixChart(data.matrix, sort, inspection.title, context),
+    freshness ? markStaleForceAxis(matrix, freshness) : matrix,
     completionCurvesChart(data.curves, inspection.title, context),
     onTimeRateChart(data.onTime, inspection.title, context),
   ];
@@ -64,5 +73,14 @@ export async function inspectionChartsForSearch(db: Connector, filters: Filters,
   const params = inspectionParamsFromSearch(search);
   const inspection = (await inspectionList(db)).find((i) => i.inspection_id === params.inspection);
   if (!inspection) throw new Error(`There is no report “${params.inspection ?? ''}” in the data.`);
-  return inspectionCharts(await loadInspectionView(db, filters, inspection.inspection_id), inspection, params.sort, source);
+  const [data, freshness] = await Promise.all([
+    loadInspectionView(db, filters, inspection.inspection_id),
+    inspectionFreshness(db, filters, inspection.inspection_id, staleDaysFromSearch(search)),
+  ]);
+  return inspectionCharts(data, inspection, params.sort, source, freshness);
+}
+
+/** Each force's freshness for one report: its updates on that report's recommendations alone. */
+export function inspectionFreshness(db: Connector, filters: Filters, inspectionId: string, staleDays: number): Promise<Freshness> {
+  return forceFreshness(db, { ...filters, inspections: [inspectionId], region: null, force: null, recommendation: null }, staleDays);
 }

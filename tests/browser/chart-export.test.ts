@@ -43,7 +43,7 @@ describe('chart export', () => {
       expect(png).toEqual({ width: width * 2, height: height * 2 });
 
       const csv = (await download(page, 'force-ranking', 'Download data (CSV)')).toString('utf8').trim().split('\r\n');
-      expect(csv[0]).toBe('Rank,Force,Region,Compliance rate,Complete,In scope,Overdue');
+      expect(csv[0]).toBe('Rank,Force,Region,Compliance rate,Complete,In scope,Overdue,Last update,Days since');
       expect(csv).toHaveLength(44);
     } finally {
       await context.close();

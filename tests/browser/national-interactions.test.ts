@@ -242,7 +242,8 @@ describe('national view interactions', () => {
         .filter((s, i) => s !== toFirstTile[i - 1])
         .filter((s) => /^(asof|summary:|region|pending|tile-measure)/.test(s));
       expect(controls).toEqual([
-        'asof', 'summary:inspection-choices', 'region', 'summary:status-choices', 'pending:on', 'tile-measure:compliance',
+        'asof', 'summary:inspection-choices', 'region', 'summary:status-choices', 'pending:on', 'summary:freshness-list',
+        'tile-measure:compliance',
       ]);
       const tiles = [`tile:${FORCE_TILES[0]!.force_id}`];
       for (let i = 1; i < 43; i += 1) {

@@ -130,3 +130,6 @@ export function inkOn(fill: string): 'black' | 'white' {
   const l = luminance(fill);
   return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? 'black' : 'white';
 }
+
+/** A figure that rose, fell or stayed between two dates (dark blue and orange differ in lightness too). */
+export const CHANGE_COLOURS = { up: '#12436D', down: '#F46A25', same: '#505a5f' } as const;

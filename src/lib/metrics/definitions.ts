@@ -17,4 +17,8 @@ export const DEFINITIONS = {
   statusFilter: 'Status filter: only force × recommendation pairs whose status on D is one of those chosen.',
   trendSeries:
     'Over time: each point is the figure as on that date (every month end from the first publication, and the as-of date D), by the same definitions; rates are pooled.',
+  freshness:
+    'Last update on D: a force’s latest status update dated on or before D, over the recommendations in the filters; days since = D − last update. Stale: more than the threshold’s days (180 unless changed) since the last update, or no update at all, while some of its recommendations are in scope and not complete.',
+  changes:
+    'Between two dates, for each force × recommendation of a report published on or before the later date: became complete (counts as complete on the later date, not on the earlier); slipped into overdue (overdue on the later date, not on the earlier); went backwards (its status moved back along no update → not started → in progress → pending closure → complete); came into scope (in scope on the later date, not on the earlier). The status filter picks pairs by their status on the later date.',
 } as const;

@@ -33,16 +33,30 @@ export const IN_SCOPE = (status: string) => `${status} NOT IN ('superseded', 'no
 /**
  * Follows a `pair_status` CTE (one row per pair in the filters: force_id, name, region,
  * inspection_id, rec_no, due_date, published, status on D, in_scope): adds the flags the
- * definitions need.
+ * definitions need. `scoredCte(date, from, name)` scores another date's pair statuses the same way
+ * (the changes between two dates compare two of them).
  */
-export const SCORED_CTE = `
-scored AS (
+export const scoredCte = (date = '$1', from = 'pair_status', name = 'scored') => `
+${name} AS (
   SELECT *,
          in_scope AND (status = 'complete' OR ($4 AND status = 'pending_closure')) AS counts_complete,
-         in_scope AND coalesce(due_date < $1::DATE, false) AND status <> 'complete' AS overdue,
-         CASE WHEN in_scope AND due_date < $1::DATE AND status <> 'complete'
-              THEN ($1::DATE - due_date) END AS days_overdue
-  FROM pair_status
+         in_scope AND coalesce(due_date < ${date}::DATE, false) AND status <> 'complete' AS overdue,
+         CASE WHEN in_scope AND due_date < ${date}::DATE AND status <> 'complete'
+              THEN (${date}::DATE - due_date) END AS days_overdue
+  FROM ${from}
+)`;
+export const SCORED_CTE = scoredCte();
+
+/**
+ * Status on date D of every force × recommendation pair with an update on or before D, as `name`
+ * (force_id, inspection_id, rec_no, status); D is the date parameter given.
+ */
+export const latestStatusCte = (date = '$1', name = 'latest') => `
+${name} AS (
+  SELECT force_id, inspection_id, rec_no, arg_max(status, (as_of, seq)) AS status
+  FROM status_updates
+  WHERE as_of <= ${date}::DATE
+  GROUP BY force_id, inspection_id, rec_no
 )`;
 
 /**
@@ -57,12 +71,7 @@ scored AS (
  * - The status filter keeps only pairs whose status on D is one of those chosen.
  */
 export const PAIR_STATUS_CTE = `${FILTERED_PAIRS_CTE},
-latest AS (
-  SELECT force_id, inspection_id, rec_no, arg_max(status, (as_of, seq)) AS status
-  FROM status_updates
-  WHERE as_of <= $1::DATE
-  GROUP BY force_id, inspection_id, rec_no
-),
+${latestStatusCte()},
 pair_status AS (
   SELECT p.*, coalesce(l.status, 'no_update') AS status,
          ${IN_SCOPE("coalesce(l.status, '')")} AS in_scope

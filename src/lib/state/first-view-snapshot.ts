@@ -4,6 +4,7 @@ import { recordingConnector, type TableToIpc } from '../db/recording-connector';
 import { dataExtent } from '../metrics/data-extent.sql';
 import { defaultFilters } from '../metrics/filters';
 import { loadNationalView } from '../metrics/national-view';
+import { DEFAULT_STALE_DAYS, forceFreshness } from '../metrics/freshness.sql';
 
 /**
  * Runs what a fresh visit asks first (the data's extent, then the national view on the default
@@ -16,6 +17,10 @@ export async function recordFirstView(
 ): Promise<{ snapshot: Snapshot; lastUpdate: string | null }> {
   const { connector, snapshot } = recordingConnector(db, toIpc);
   const { lastUpdate } = await dataExtent(connector);
-  if (lastUpdate) await loadNationalView(connector, defaultFilters(lastUpdate));
+  if (lastUpdate) {
+    await loadNationalView(connector, defaultFilters(lastUpdate));
+    // The national view's freshness marks, asked for with the same filters (NationalView.svelte).
+    await forceFreshness(connector, defaultFilters(lastUpdate), DEFAULT_STALE_DAYS);
+  }
   return { snapshot: snapshot(dataKey), lastUpdate };
 }

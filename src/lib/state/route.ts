@@ -3,6 +3,7 @@ export const VIEWS = [
   { id: 'national', label: 'National picture' },
   { id: 'force', label: 'Force' },
   { id: 'inspection', label: 'Inspection' },
+  { id: 'changes', label: 'Changes' },
   { id: 'notebooks', label: 'Notebooks' },
   { id: 'sql', label: 'SQL console' },
   { id: 'data', label: 'Data' },
