@@ -197,7 +197,7 @@ describe('the national view after a reload with the user\'s saved data', () => {
       await waitForEngine(page);
       await expect.poll(() => headlineText(page), POLL).toEqual(demo.headline);
       await expect.poll(() => page.getByTestId('illustrative-notice').count(), POLL).toBe(1);
-      expect(await page.getByTestId('asof').inputValue()).toBe(demo.asOf);
+      expect(await page.getByTestId('asof').getAttribute('data-value')).toBe(demo.asOf);
       await toData(page);
       await expect(page.getByRole('alert').textContent()).resolves.toContain('could not be restored');
     } finally {
@@ -211,13 +211,13 @@ describe('the default as-of date follows the data', () => {
     expect(withLater.asOf > demo.asOf).toBe(true);
     const { page, context, errors } = await openApp(browser, baseUrl);
     try {
-      expect(await page.getByTestId('asof').inputValue()).toBe(demo.asOf);
+      expect(await page.getByTestId('asof').getAttribute('data-value')).toBe(demo.asOf);
       await toData(page);
       await loadFile(page, laterCsv);
       await toNational(page);
       await waitForNationalView(page, withLater.asOf);
-      expect(await page.getByTestId('asof').inputValue()).toBe(withLater.asOf);
-      expect(await page.getByTestId('asof').getAttribute('max')).toBe(withLater.asOf);
+      expect(await page.getByTestId('asof').getAttribute('data-value')).toBe(withLater.asOf);
+      expect(await page.getByTestId('asof').getAttribute('data-max')).toBe(withLater.asOf);
       expect(await headlineText(page)).toEqual(await expectedHeadline(withLater.db, withLater.asOf));
       expect(new URL(page.url()).searchParams.has('asof')).toBe(false);
       expect(errors).toEqual([]);
@@ -230,13 +230,13 @@ describe('the default as-of date follows the data', () => {
     const chosen = '2026-06-30';
     const { page, context, errors } = await openApp(browser, baseUrl, `?asof=${chosen}`);
     try {
-      expect(await page.getByTestId('asof').inputValue()).toBe(chosen);
+      expect(await page.getByTestId('asof').getAttribute('data-value')).toBe(chosen);
       await toData(page);
       await loadFile(page, laterCsv);
       await toNational(page);
       await waitForNationalView(page, chosen);
-      expect(await page.getByTestId('asof').inputValue()).toBe(chosen);
-      expect(await page.getByTestId('asof').getAttribute('max')).toBe(withLater.asOf);
+      expect(await page.getByTestId('asof').getAttribute('data-value')).toBe(chosen);
+      expect(await page.getByTestId('asof').getAttribute('data-max')).toBe(withLater.asOf);
       expect(await headlineText(page)).toEqual(await expectedHeadline(withLater.db, chosen));
       expect(new URL(page.url()).searchParams.get('asof')).toBe(chosen);
       expect(errors).toEqual([]);
