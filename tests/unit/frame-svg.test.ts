@@ -1,4 +1,3 @@
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { frameSvg, serialiseSvg, wrapText } from '../../src/lib/charts/export/frame-svg';
@@ -6,34 +5,9 @@ import { forceRankingChart } from '../../src/lib/charts/force-ranking';
 import { regionStatusMixChart } from '../../src/lib/charts/region-status-mix';
 import type { ChartContext } from '../../src/lib/charts/chart-spec';
 import type { ForceCompliance, RegionStatusShare } from '../../src/lib/metrics/national.sql';
+import { matchSvgSnapshot as matchSnapshot, normaliseSvg as normalise } from '../svg-snapshot';
 
-/**
- * Exported SVGs compared with snapshot files in tests/snapshots, normalised as Observable Plot's
- * own tests do (numbers rounded, generated class names renumbered), so a change shows as a diff.
- * Set UPDATE_SNAPSHOTS=1 to rewrite them after an intended change.
- */
-function normalise(svg: string): string {
-  let n = 0;
-  const classes = new Map<string, string>();
-  return svg
-    .replace(/^<\?xml[^>]*>\n/, '')
-    .replace(/plot-[0-9a-f]{6,}/g, (name) => {
-      if (!classes.has(name)) classes.set(name, `plot-${(n += 1)}`);
-      return classes.get(name)!;
-    })
-    .replace(/-?\d+\.\d+/g, (number) => String(Math.round(Number(number) * 100) / 100))
-    .replace(/></g, '>\n<');
-}
-
-function matchSnapshot(name: string, svg: string): void {
-  const dir = new URL('../snapshots/', import.meta.url);
-  const file = new URL(name, dir);
-  if (process.env.UPDATE_SNAPSHOTS || !existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, svg);
-  }
-  expect(svg).toBe(readFileSync(file, 'utf8'));
-}
+/** Exported SVGs against snapshot files (tests/svg-snapshot.ts). */
 
 const context: ChartContext = {
   asOf: '2025-06-30',
