@@ -31,8 +31,9 @@ import { D, on, openForceFixture } from './force-fixture';
  */
 const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
 const context: ChartContext = { asOf: D, scope: 'All of England and Wales', pendingCountsAsComplete: false, source: sourceLine(['illustrative']) };
-const highlighted: ChartContext = { ...context, highlight: { region: 'North', force: { id: 'b', name: 'Force B', region: 'North' } } };
+const highlighted: ChartContext = { ...context, highlight: { region: 'North East', force: { id: 'b', name: 'Force B', region: 'North East' } } };
 
+const REAL_REGION: Record<string, string> = { North: 'North East', South: 'South West' };
 const svgOf = (spec: ChartSpec) => normaliseSvg(serialiseSvg(frameSvg(spec, 640, document)));
 
 let db: Connector;
@@ -41,7 +42,15 @@ let force: ForceViewData;
 let inspection: InspectionViewData;
 beforeAll(async () => {
   db = await openForceFixture();
-  national = await loadNationalView(db, on(D));
+  // The fixture's regions (North, South) are not among the ten, which the national charts lay out: name them as two real ones.
+  const loaded = await loadNationalView(db, on(D));
+  const real = <T extends { region: string | null }>(row: T): T => ({ ...row, region: row.region === null ? null : REAL_REGION[row.region] ?? row.region });
+  national = {
+    ...loaded,
+    forces: loaded.forces.map(real),
+    regionMix: loaded.regionMix.map(real),
+    trends: loaded.trends.map(real),
+  };
   force = await loadForceView(db, on(D), { force: 'b', compare: null, peers: ['a', 'c', 'e'] });
   inspection = await loadInspectionView(db, on(D), 'I1');
 }, 120_000);
