@@ -11,7 +11,8 @@ export function chartContext(
   filters: Filters, source: string, highlight?: ChartHighlight, titles: InspectionTitles = new Map(),
 ): ChartContext {
   const title = (id: string) => titles.get(id) ?? id;
-  const scope = [filters.region ?? 'All of England and Wales'];
+  // A region narrows these figures to its forces ("Wales only"); charts that show every force say "Wales highlighted" instead.
+  const scope = [filters.region ? `${filters.region} only` : 'All of England and Wales'];
   if (filters.inspections.length > 0) scope.push(`${filters.inspections.length === 1 ? 'report' : 'reports'}: ${filters.inspections.map(title).join('; ')}`);
   if (filters.statuses.length > 0) {
     scope.push(`status: ${filters.statuses.map((s: PairStatus) => STATUS_LABELS[s]).join(', ')}`);
