@@ -62,7 +62,7 @@ describe('keyboard path', () => {
     await page.keyboard.press('ArrowRight');
     expect((await focused(page)).force).toBe('cleveland');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.tile[data-force="cleveland"]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('.tile[data-force="cleveland"]').getAttribute('aria-pressed'), { timeout: 30_000 }).toBe('true');
     // The selected tile is now the one tab stop.
     const stops = await page.locator('.tile[tabindex="0"]').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-force')));
     expect(stops).toEqual(['cleveland']);
