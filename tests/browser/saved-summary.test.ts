@@ -62,7 +62,7 @@ beforeAll(async () => {
   withLong = { db: longDb, asOf: longAsOf, headline: await expectedHeadline(longDb, longAsOf) };
   const laterDb = await demoWith('later.csv', text(LATER));
   withLater = { db: laterDb, asOf: (await dataExtent(laterDb)).lastUpdate! };
-});
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
   rmSync(scratch, { recursive: true, force: true });
