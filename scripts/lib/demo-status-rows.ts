@@ -122,7 +122,7 @@ export function* generateStatusRows(input: DemoInput, options: DemoOptions): Gen
     throw new Error(`updates must be a whole number of rows, not ${String(options.updates)}`);
   }
   const forceIds = input.forces.map((force) => force.force_id).sort();
-  const traits = forceTraits(seed, input.forces);
+  const traits = forceTraits(seed, input.forces, until);
   const toIso = isoCache();
   let emitted = 0;
 

@@ -26,14 +26,14 @@ const DAYS_ALLOWED_WITHOUT_DEADLINE = 365;
 /** "With immediate effect" still takes some time in practice. */
 const MIN_DAYS_ALLOWED = 60;
 /** Forces plan to finish inside the deadline... */
-const PLANNED_SHARE_OF_DEADLINE = 0.8;
+const PLANNED_SHARE_OF_DEADLINE = 1.1;
 /** ...with a wide spread, so some finish early and some run late. */
 const COMPLETION_SPREAD = 0.5;
 /** Work that takes months whatever the deadline ("with immediate effect" items are rarely done at once). */
-const TYPICAL_OVERHEAD_DAYS = 45;
+const TYPICAL_OVERHEAD_DAYS = 120;
 const OVERHEAD_SPREAD = 0.6;
-/** Some items stall for years (awaiting a national product, funding, a new system): a long tail of overdue ones. */
-const STALLED_SHARE = 0.12;
+/** How much longer a stalled item takes (each force's stall rate says how many stall): a long tail of overdue ones. */
+const STALL_FACTOR_RANGE = [3, 9] as const;
 const PENDING_CLOSURE_SHARE = 0.85;
 const SUPERSEDED_SHARE = 0.02;
 const NOT_APPLICABLE_SHARE = 0.01;
@@ -57,7 +57,7 @@ function drawMilestones(timeline: PairTimeline, traits: ForceTraits, random: Ran
       ? DAYS_ALLOWED_WITHOUT_DEADLINE
       : Math.max(timeline.due - timeline.published, MIN_DAYS_ALLOWED);
   // Forces aim inside the deadline, but fixed overheads and their pace push many past it.
-  const stall = random() < STALLED_SHARE ? uniform(random, 2, 4) : 1;
+  const stall = random() < traits.stallRate ? uniform(random, ...STALL_FACTOR_RANGE) : 1;
   const complete =
     traits.pace *
     stall *
@@ -93,6 +93,7 @@ function statusAfter(days: number, milestones: Milestones): CanonicalStatus {
  * has changed since the last row, and sometimes a repeat at a checkpoint with no change. The first
  * report can come several checkpoints late (until then the status is "no update"), and the history
  * stops at complete, superseded or not applicable, so none of those is ever followed by another status.
+ * A force whose tracker stopped being updated reports nothing after its last report.
  */
 export function statusHistory(timeline: PairTimeline, traits: ForceTraits, random: Random): HistoryEntry[] {
   const milestones = drawMilestones(timeline, traits, random);
@@ -103,6 +104,7 @@ export function statusHistory(timeline: PairTimeline, traits: ForceTraits, rando
   let last: CanonicalStatus | null = null;
   for (let i = skipped; i < timeline.checkpoints.length; i++) {
     const asOf = timeline.checkpoints[i]!;
+    if (traits.lastReport !== null && asOf > traits.lastReport) break;
     const status = statusAfter(asOf - timeline.published, milestones);
     if (status !== last) {
       entries.push({ asOf, status, evidence: pick(random, EVIDENCE_BY_STATUS[status]) });

@@ -33,7 +33,8 @@ async function national(db: Connector, filters: Filters, source: string): Promis
   const selection = selectionFromSearch(location.search);
   const data = await loadNationalView(db, { ...filters, force: selection.force, recommendation: selection.recommendation });
   const force = data.forces.find((f) => f.force_id === selection.force);
-  const context = comparisonContext(data.filters, source, force ? { id: force.force_id, name: force.name, region: force.region } : null);
+  const titles = new Map(data.inspections.map((i) => [i.inspection_id, i.title]));
+  const context = comparisonContext(data.filters, source, force ? { id: force.force_id, name: force.name, region: force.region } : null, titles);
   return { data, context, selection };
 }
 

@@ -17,6 +17,7 @@ import { acceptLoad } from '../../src/lib/data/ingest/load-changes';
 import { prepareFile } from '../../src/lib/data/ingest/prepare-file';
 import { stageFiles } from '../../src/lib/data/ingest/stage-load';
 import { loadParquetCodec } from '../../src/lib/data/ingest/parquet-codec-node';
+import { SYNTHETIC_RECOMMENDATIONS_PER_INSPECTION } from '../../scripts/lib/synthetic-inspections';
 
 /**
  * The benchmark's generated files (inspections.csv, recommendations.csv and 10,000 statuses),
@@ -26,6 +27,8 @@ import { loadParquetCodec } from '../../src/lib/data/ingest/parquet-codec-node';
 let browser: Browser;
 let demoTracked: string;
 let loadedTracked: string;
+/** How many synthetic inspections the generator added to reach 10,000 rows (it depends on the demo's natural histories). */
+let synthetic: number;
 const baseUrl = inject('baseUrl');
 // Two cores shared with the engine's worker and other work: a load can take seconds.
 const POLL = { timeout: 30_000 };
@@ -36,6 +39,7 @@ const FILES = ['statuses.csv', 'recommendations.csv', 'inspections.csv'];
 beforeAll(async () => {
   execFileSync('npx', ['tsx', 'scripts/generate-statuses.ts', '--updates', '10000', '--out-dir', generated,
     '--out-csv', join(generated, 'statuses.csv'), '--out-arrow', join(generated, 'statuses.arrows')], { stdio: 'pipe' });
+  synthetic = readFileSync(join(generated, 'inspections.csv'), 'utf8').split('\n').filter((line) => line.startsWith('synthetic-')).length;
   browser = await launchChromium();
   const db = await openDemoData();
   demoTracked = formatInteger((await headline(db, defaultFilters((await dataExtent(db)).lastUpdate!))).recommendations);
@@ -65,8 +69,10 @@ describe('data view: reference files', () => {
     try {
       expect(loadedTracked).not.toBe(demoTracked);
       await page.getByTestId('file-input').setInputFiles(FILES.map((f) => join(generated, f)));
-      await expect.poll(() => status(page).textContent(), POLL).toMatch(
-        /Loaded 10,000 statuses, 3 inspections and 30 recommendations from statuses\.csv, recommendations\.csv and inspections\.csv in [\d.]+ s\. Saved in this browser\./);
+      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+      await expect.poll(() => status(page).textContent(), POLL).toMatch(new RegExp(
+        `Loaded 10,000 statuses, ${plural(synthetic, 'inspection')} and ${plural(synthetic * SYNTHETIC_RECOMMENDATIONS_PER_INSPECTION, 'recommendation')} ` +
+        'from statuses\\.csv, recommendations\\.csv and inspections\\.csv in [\\d.]+ s\\. Saved in this browser\\.'));
       console.log(`Generated 10k batch in Chromium: ${(await status(page).textContent())!.trim()}`);
       await expect.poll(() => loadedLabels(page), POLL).toEqual(['Statuses read from PCC responses', ...FILES]);
       expect(await trackedOnNationalView(page)).toBe(loadedTracked);

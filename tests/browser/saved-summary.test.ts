@@ -62,7 +62,7 @@ beforeAll(async () => {
   withLong = { db: longDb, asOf: longAsOf, headline: await expectedHeadline(longDb, longAsOf) };
   const laterDb = await demoWith('later.csv', text(LATER));
   withLater = { db: laterDb, asOf: (await dataExtent(laterDb)).lastUpdate! };
-});
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
   rmSync(scratch, { recursive: true, force: true });
@@ -197,7 +197,7 @@ describe('the national view after a reload with the user\'s saved data', () => {
       await waitForEngine(page);
       await expect.poll(() => headlineText(page), POLL).toEqual(demo.headline);
       await expect.poll(() => page.getByTestId('illustrative-notice').count(), POLL).toBe(1);
-      expect(await page.getByTestId('asof').inputValue()).toBe(demo.asOf);
+      expect(await page.getByTestId('asof').getAttribute('data-value')).toBe(demo.asOf);
       await toData(page);
       // Issue 15: the damaged part is named, on every view, with what is shown instead.
       await expect(page.getByTestId('damaged-save').locator('p').first().textContent()).resolves.toMatch(
@@ -213,13 +213,13 @@ describe('the default as-of date follows the data', () => {
     expect(withLater.asOf > demo.asOf).toBe(true);
     const { page, context, errors } = await openApp(browser, baseUrl);
     try {
-      expect(await page.getByTestId('asof').inputValue()).toBe(demo.asOf);
+      expect(await page.getByTestId('asof').getAttribute('data-value')).toBe(demo.asOf);
       await toData(page);
       await loadFile(page, laterCsv);
       await toNational(page);
       await waitForNationalView(page, withLater.asOf);
-      expect(await page.getByTestId('asof').inputValue()).toBe(withLater.asOf);
-      expect(await page.getByTestId('asof').getAttribute('max')).toBe(withLater.asOf);
+      expect(await page.getByTestId('asof').getAttribute('data-value')).toBe(withLater.asOf);
+      expect(await page.getByTestId('asof').getAttribute('data-max')).toBe(withLater.asOf);
       expect(await headlineText(page)).toEqual(await expectedHeadline(withLater.db, withLater.asOf));
       expect(new URL(page.url()).searchParams.has('asof')).toBe(false);
       expect(errors).toEqual([]);
@@ -232,13 +232,13 @@ describe('the default as-of date follows the data', () => {
     const chosen = '2026-06-30';
     const { page, context, errors } = await openApp(browser, baseUrl, `?asof=${chosen}`);
     try {
-      expect(await page.getByTestId('asof').inputValue()).toBe(chosen);
+      expect(await page.getByTestId('asof').getAttribute('data-value')).toBe(chosen);
       await toData(page);
       await loadFile(page, laterCsv);
       await toNational(page);
       await waitForNationalView(page, chosen);
-      expect(await page.getByTestId('asof').inputValue()).toBe(chosen);
-      expect(await page.getByTestId('asof').getAttribute('max')).toBe(withLater.asOf);
+      expect(await page.getByTestId('asof').getAttribute('data-value')).toBe(chosen);
+      expect(await page.getByTestId('asof').getAttribute('data-max')).toBe(withLater.asOf);
       expect(await headlineText(page)).toEqual(await expectedHeadline(withLater.db, chosen));
       expect(new URL(page.url()).searchParams.get('asof')).toBe(chosen);
       expect(errors).toEqual([]);

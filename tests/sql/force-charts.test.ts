@@ -65,8 +65,8 @@ describe('force history', () => {
   it('draws one row per recommendation and lists every stretch in its table', async () => {
     const data = await loadForceView(db, on(D), { ...subject, force: 'a' });
     const spec = forceHistoryChart(data.history, 'Force A', context);
-    expect(spec.plot.y?.domain).toEqual(['I2 · rec 1', 'I1 · rec 1', 'I1 · rec 2']);
-    expect(spec.table.rows[0]).toEqual({ label: 'I2 · rec 1', statusLabel: 'No update yet', from: '1 June 2024', to: '15 June 2024', deadline: '31 December 2024' });
+    expect(spec.plot.y?.domain).toEqual(['Inspection two · rec 1', 'Inspection one · rec 1', 'Inspection one · rec 2']);
+    expect(spec.table.rows[0]).toEqual({ label: 'Inspection two · rec 1', statusLabel: 'No update yet', from: '1 June 2024', to: '15 June 2024', deadline: '31 December 2024' });
   });
 });
 

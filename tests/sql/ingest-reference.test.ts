@@ -33,6 +33,9 @@ import { referenceTemplateCsv } from '../../src/lib/data/export/reference-templa
 const LOADED_AT = '2025-01-01T09:00:00.000Z';
 const generated = mkdtempSync(join(tmpdir(), 'oversight-generated-'));
 const generatedFile = (name: string) => new Uint8Array(readFileSync(join(generated, name)));
+/** The synthetic inspections the generator added to reach 10,000 rows (it depends on the demo's natural histories). */
+const syntheticInspections = () =>
+  readFileSync(join(generated, 'inspections.csv'), 'utf8').split('\n').filter((line) => line.startsWith('synthetic-')).length;
 
 beforeAll(() => {
   execFileSync('npx', ['tsx', 'scripts/generate-statuses.ts', '--updates', '10000', '--out-dir', generated,
@@ -63,11 +66,13 @@ describe("the generator's files, dropped together in any order", () => {
       'inspections.csv': generatedFile('inspections.csv'),
     });
     // The generated reference files repeat the 10 shipped inspections and 20 shipped recommendations
-    // as they are (already loaded), and add 3 synthetic inspections of 10 recommendations each.
+    // as they are (already loaded), and add the synthetic inspections of 10 recommendations each.
+    const added = syntheticInspections();
+    expect(added).toBeGreaterThan(0);
     expect(staged.map((f) => [f.name, f.kind, f.statuses, f.loadable, f.alreadyLoaded, f.rowProblems])).toEqual([
       ['statuses.csv', 'statuses', 10_000, 10_000, 0, 0],
-      ['recommendations.csv', 'recommendations', 50, 30, 20, 0],
-      ['inspections.csv', 'inspections', 13, 3, 10, 0],
+      ['recommendations.csv', 'recommendations', 20 + 10 * added, 10 * added, 20, 0],
+      ['inspections.csv', 'inspections', 10 + added, added, 10, 0],
     ]);
     expect(await count(db, 'SELECT count(*) FROM inspections')).toBe(10);
     expect(await count(db, 'SELECT count(*) FROM recommendations')).toBe(20);
@@ -97,14 +102,15 @@ describe("the generator's files, dropped together in any order", () => {
     });
     const added = await acceptLoad(db, staged, { kind: 'replace', loadIds: [illustrative.load_id] }, LOADED_AT);
     expect(added.map((e) => [e.label, e.kind, e.rows])).toEqual([
-      ['inspections.csv', 'inspections', 3], ['recommendations.csv', 'recommendations', 30], ['statuses.csv', 'statuses', 10_000]]);
+      ['inspections.csv', 'inspections', syntheticInspections()], ['recommendations.csv', 'recommendations', 10 * syntheticInspections()],
+      ['statuses.csv', 'statuses', 10_000]]);
     await refreshPreaggregates(db);
     const after = await headline(db, defaultFilters(asOf));
     // Every for-forces recommendation of a report published by the date is tracked.
     const tracked = await count(db, `SELECT count(*) FROM recommendations r JOIN inspections i USING (inspection_id)
       WHERE r.for_forces AND i.published <= DATE '${asOf}'`);
     expect(after.recommendations).toBe(tracked);
-    expect(after.recommendations).toBe(before.recommendations + 30);
+    expect(after.recommendations).toBe(before.recommendations + 10 * syntheticInspections());
     expect(await headlineFast(db, defaultFilters(asOf))).toEqual(after);
     // The entries list the shipped rows apart from the user's.
     expect((await listReferenceTables(db)).map((t) => [t.table, t.rows])).toEqual([
@@ -129,7 +135,7 @@ describe("the generator's files, dropped together in any order", () => {
     expect(await count(db, 'SELECT count(*) FROM inspections')).toBe(10);
     expect(await count(db, 'SELECT count(*) FROM recommendations')).toBe(20);
     await undoLastChange(db);
-    expect(await count(db, `SELECT count(*) FROM inspections WHERE kind = 'synthetic'`)).toBe(3);
+    expect(await count(db, `SELECT count(*) FROM inspections WHERE kind = 'synthetic'`)).toBe(syntheticInspections());
     expect((await listLoads(db)).map((e) => e.label)).toContain('inspections.csv');
   });
 });
@@ -214,7 +220,7 @@ describe('saved in this browser', () => {
     }), { kind: 'add' }, LOADED_AT);
     await saveLoadedData(db, undefined, nodeTableToIpc);
     const saved = JSON.parse(await root.folders.get('oversight')!.files.get('loads.json')!.text());
-    expect([saved.version, saved.reference]).toEqual([2, { inspections: 3, recommendations: 30, responses: 1 }]);
+    expect([saved.version, saved.reference]).toEqual([2, { inspections: syntheticInspections(), recommendations: 10 * syntheticInspections(), responses: 1 }]);
 
     const fresh = await openDemoData();
     expect(await restoreSavedData(fresh)).toBe(saved.savedAt);

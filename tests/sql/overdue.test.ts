@@ -11,7 +11,7 @@ beforeAll(async () => {
   // which carries none. Its status on every date from May is unchanged (in progress).
   await db.query(`INSERT INTO status_updates VALUES
     (10, 'b', 'I1', 2, 'in_progress', DATE '2024-03-01', 'Plan agreed <b>by the board</b>', 'PCC response')`);
-});
+}, 120_000);
 
 const on = (asOf: string, more: Partial<Filters> = {}): Filters => ({ ...defaultFilters(asOf), ...more });
 

@@ -6,7 +6,7 @@ import { forceRateChangesChart, percentagePoints } from '../../src/lib/charts/ch
 import { regionOverdueChangesChart } from '../../src/lib/charts/changes/region-overdue-changes';
 import { pickOf } from '../../src/lib/charts/pick';
 import type { AreaChanges, ForceChange } from '../../src/lib/metrics/changes.sql';
-import { matchSnapshot, normalise } from './svg-snapshot';
+import { matchSvgSnapshot as matchSnapshot, normaliseSvg as normalise } from '../svg-snapshot';
 
 const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
 const context: ChartContext = {

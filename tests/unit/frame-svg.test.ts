@@ -5,7 +5,9 @@ import { forceRankingChart } from '../../src/lib/charts/force-ranking';
 import { regionStatusMixChart } from '../../src/lib/charts/region-status-mix';
 import type { ChartContext } from '../../src/lib/charts/chart-spec';
 import type { ForceCompliance, RegionStatusShare } from '../../src/lib/metrics/national.sql';
-import { matchSnapshot, normalise } from './svg-snapshot';
+import { matchSvgSnapshot as matchSnapshot, normaliseSvg as normalise } from '../svg-snapshot';
+
+/** Exported SVGs against snapshot files (tests/svg-snapshot.ts). */
 
 const context: ChartContext = {
   asOf: '2025-06-30',

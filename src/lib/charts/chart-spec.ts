@@ -18,6 +18,8 @@ export interface ChartSpec {
   /** Sentences shown under the chart, before the source (caveats, definitions). */
   notes?: readonly string[];
   plot: PlotOptions;
+  /** The narrowest width (px) the chart reads at: on a narrower screen it scrolls inside its frame, not the page. */
+  minWidth?: number;
   table: ChartTable;
 }
 

@@ -11,27 +11,32 @@ import { pickable } from './pick';
  * highlighted region's forces stand out, a selected force is outlined, and a bar click picks its force.
  */
 export function forceRankingChart(rows: readonly ForceCompliance[], context: ChartContext): ChartSpec {
-  const ranked = rows.filter((row) => row.rate !== null);
+  // Best first, ties by name; a shared rank reads "3=" so that equal bars show as ties.
+  const rated = rows.filter((row) => row.rate !== null);
+  const shared = new Set(rated.map((row) => row.rank).filter((rank, i, all) => all.indexOf(rank) !== i));
+  const ranked = [...rated]
+    .sort((a, b) => b.rate! - a.rate! || a.name.localeCompare(b.name))
+    .map((row) => ({ ...row, label: `${row.rank}${shared.has(row.rank) ? '=' : ''} ${row.name}` }));
+  type Ranked = (typeof ranked)[number];
   const median = rows[0]?.median_rate ?? null;
   const region = context.highlight?.region ?? null;
   const selected = ranked.filter((row) => row.force_id === context.highlight?.force?.id);
   const marks: Plot.Markish[] = [
     Plot.barX(ranked, {
       x: 'rate',
-      y: 'name',
+      y: 'label',
       fill: 'region',
-      sort: { y: '-x' },
-      title: (d: ForceCompliance) =>
-        `${d.name} (${d.region}): ${formatPercent(d.rate)}, ${d.complete} of ${d.in_scope} complete, ${d.overdue} overdue`,
-      ...(region ? { fillOpacity: (d: ForceCompliance) => (d.region === region ? 1 : 0.25) } : {}),
+      title: (d: Ranked) =>
+        `${d.name} (${d.region}), rank ${d.rank}${shared.has(d.rank) ? ' (tied)' : ''}: ${formatPercent(d.rate)}, ${d.complete} of ${d.in_scope} complete, ${d.overdue} overdue`,
+      ...(region ? { fillOpacity: (d: Ranked) => (d.region === region ? 1 : 0.25) } : {}),
       render: pickable(ranked, (d) => ({ force: d.force_id })),
     }),
     Plot.ruleX([0]),
   ];
   if (selected.length > 0) {
     marks.push(
-      Plot.barX(selected, { x: 'rate', y: 'name', fill: 'none', stroke: HIGHLIGHT_OUTLINE, strokeWidth: 2.5, pointerEvents: 'none' }),
-      Plot.text(selected, { x: 'rate', y: 'name', text: () => '◀ selected', textAnchor: 'start', dx: 4, fontWeight: 'bold', pointerEvents: 'none' }),
+      Plot.barX(selected, { x: 'rate', y: 'label', fill: 'none', stroke: HIGHLIGHT_OUTLINE, strokeWidth: 2.5, pointerEvents: 'none' }),
+      Plot.text(selected, { x: 'rate', y: 'label', text: () => '◀ selected', textAnchor: 'start', dx: 4, fontWeight: 'bold', pointerEvents: 'none' }),
     );
   }
   if (median !== null) {
@@ -56,11 +61,11 @@ export function forceRankingChart(rows: readonly ForceCompliance[], context: Cha
     subtitle: `${asOfWords(context.asOf, context.pendingCountsAsComplete)} · ${context.scope}${highlightWords(context)}`,
     source: context.source,
     plot: {
-      marginLeft: 140,
+      marginLeft: 160,
       marginTop: 30,
       height: Math.max(120, ranked.length * 17 + 60),
       x: { domain: [0, 1], tickFormat: '%', label: 'Compliance rate (complete ÷ in scope) →', grid: true },
-      y: { label: null },
+      y: { domain: ranked.map((row) => row.label), label: null },
       color: { domain: [...REGION_ORDER], range: [...REGION_COLOURS], legend: true },
       marks,
     },

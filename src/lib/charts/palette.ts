@@ -111,6 +111,8 @@ export const PUBLICATION_COLOUR = '#505a5f';
 
 /** The red, green and blue (0–255) of "#rrggbb" or "rgb(r, g, b)", as Plot's scales return them. */
 function channels(colour: string): [number, number, number] {
+  if (colour === 'white') return [255, 255, 255];
+  if (colour === 'black') return [0, 0, 0];
   const rgb = colour.match(/^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/);
   if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
   return [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16)) as [number, number, number];
@@ -123,6 +125,12 @@ function luminance(colour: string): number {
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast ratio of two colours, from 1 (none) to 21 (black on white). */
+export function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
 }
 
 /** Black or white, whichever contrasts more with `fill`: always at least 4.5:1. */

@@ -14,13 +14,18 @@ export function regionForceRatesChart(rows: readonly ForceCompliance[], context:
     region,
     median: rows.find((row) => row.region === region)?.region_median_rate ?? null,
   })).filter((m) => m.median !== null);
+  // Forces of one region with the same rate share a dot's place: say how many, and name them all.
+  const sameAs = (row: ForceCompliance) => rated.filter((other) => other.region === row.region && other.rate === row.rate && other !== row);
+  const ties = rated
+    .filter((row) => sameAs(row).length > 0 && sameAs(row).every((other) => other.name.localeCompare(row.name) > 0))
+    .map((row) => ({ ...row, count: sameAs(row).length + 1 }));
   const region = context.highlight?.region ?? null;
   const selected = rated.filter((row) => row.force_id === context.highlight?.force?.id);
   return {
     id: 'region-force-rates',
     asOf: context.asOf,
     title: 'Each force’s compliance rate within its region',
-    subtitle: `${asOfWords(context.asOf, context.pendingCountsAsComplete)} · ${context.scope}${highlightWords(context)} · black tick: region’s median force`,
+    subtitle: `${asOfWords(context.asOf, context.pendingCountsAsComplete)} · ${context.scope}${highlightWords(context)} · black tick: region’s median force; a number over a dot: forces with the same rate`,
     source: context.source,
     plot: {
       marginLeft: 170,
@@ -36,10 +41,14 @@ export function regionForceRatesChart(rows: readonly ForceCompliance[], context:
           fill: 'region',
           stroke: 'white',
           r: 6,
-          title: (d: ForceCompliance) => `${d.name}: ${formatPercent(d.rate)} (region median ${formatPercent(d.region_median_rate)})`,
+          title: (d: ForceCompliance) => {
+            const others = sameAs(d).map((other) => other.name);
+            return `${d.name}: ${formatPercent(d.rate)} (region median ${formatPercent(d.region_median_rate)})${others.length > 0 ? `; the same rate: ${others.join(', ')}` : ''}`;
+          },
           ...(region ? { fillOpacity: (d: ForceCompliance) => (d.region === region ? 1 : 0.25) } : {}),
           render: pickable(rated, (d) => ({ force: d.force_id })),
         }),
+        Plot.text(ties, { x: 'rate', y: 'region', text: (d: (typeof ties)[number]) => `${d.count}`, dy: -13, fontSize: 11, fontWeight: 'bold', pointerEvents: 'none' }),
         ...(selected.length > 0
           ? [
               Plot.dot(selected, { x: 'rate', y: 'region', r: 10, stroke: HIGHLIGHT_OUTLINE, strokeWidth: 2.5, fill: 'none', pointerEvents: 'none' }),

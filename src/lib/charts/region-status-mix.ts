@@ -4,7 +4,7 @@ import type { RegionStatusShare } from '../metrics/national.sql';
 import type { ChartContext, ChartSpec } from './chart-spec';
 import { highlightWords } from './chart-context';
 import { asOfWords, formatPercent } from './format';
-import { HIGHLIGHT_OUTLINE, REGION_ORDER, STATUS_COLOURS, STATUS_LABELS, STATUS_ORDER } from './palette';
+import { HIGHLIGHT_OUTLINE, REGION_ORDER, STATUS_COLOURS, STATUS_LABELS, STATUS_ORDER, STATUS_TEXT_COLOURS } from './palette';
 import { pickable, type Pick } from './pick';
 
 const label = (status: string): string => STATUS_LABELS[status as PairStatus] ?? status;
@@ -56,7 +56,7 @@ export function regionStatusMixChart(
           order: statusDomain,
           z: 'statusLabel',
           text: (d: Bar) => (d.share >= 0.08 ? formatPercent(d.share) : ''),
-          fill: (d: Bar) => (['no_update', 'pending_closure'].includes(d.status) ? 'black' : 'white'),
+          fill: (d: Bar) => STATUS_TEXT_COLOURS[d.status as PairStatus] ?? 'black',
           // A click on a label lands on its bar.
           pointerEvents: 'none',
         })),

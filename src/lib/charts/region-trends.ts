@@ -48,6 +48,8 @@ export function regionTrendsChart(trends: readonly TrendPoint[], forceTrend: rea
     subtitle: `${asOfWords(context.asOf, context.pendingCountsAsComplete)} · ${context.scope}${highlightWords(context)} · pooled, at each month end`,
     source: context.source,
     notes: [`Dark blue: the region. Grey: England and Wales.${forceWords}`, DEFINITIONS.trendSeries],
+    // Five panels a row stay legible down to about 110 px each; a phone scrolls them inside the frame.
+    minWidth: PANELS_PER_ROW * 110 + 40,
     plot: {
       height: Math.ceil(regions.length / PANELS_PER_ROW) * 170 + 40,
       marginTop: 10,
@@ -70,7 +72,8 @@ export function regionTrendsChart(trends: readonly TrendPoint[], forceTrend: rea
           title: (d: PanelPoint) => `${d.panel}, ${formatDate(d.date)}: ${formatPercent(d.rate)}`,
         }),
         Plot.line(forceLine, { ...facet, x: 'when', y: 'rate', stroke: TREND_COLOURS.force, strokeWidth: 2, strokeDasharray: '2,2', pointerEvents: 'none' }),
-        Plot.text(panels, { ...facet, text: 'panel', frameAnchor: 'top-left', dx: 4, dy: 4, fontWeight: 'bold', pointerEvents: 'none' }),
+        // Long region names wrap inside their panel rather than run into the next one.
+        Plot.text(panels, { ...facet, text: 'panel', frameAnchor: 'top-left', dx: 4, dy: 4, lineWidth: 8, fontWeight: 'bold', pointerEvents: 'none' }),
       ],
     },
     table: {

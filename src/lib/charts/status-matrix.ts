@@ -51,6 +51,8 @@ export function statusMatrixChart(cells: readonly MatrixCell[], sort: MatrixSort
     subtitle: `${asOfWords(context.asOf, context.pendingCountsAsComplete)} · ${inspectionTitle} · ${SORT_WORDS[sort]}`,
     source: context.source,
     notes: ['Letters: C complete, PC pending closure, IP in progress, NS not started, – no update yet, S superseded, NA not applicable.'],
+    // Force names and every recommendation's column stay legible: a phone scrolls the matrix sideways.
+    minWidth: 330 + Math.max(recs.length, 4) * 36,
     plot: {
       marginLeft: 330,
       marginTop: MARGIN_TOP,

@@ -2,12 +2,13 @@ import type { Connector } from '../db/connector';
 import type { PairStatus } from '../data/schema';
 import type { Filters } from './filters';
 import { rowsOf } from './rows';
+import { shortTitleSql } from './short-title.sql';
 
 /** A stretch of time during which one recommendation had one status for the force. */
 export interface StatusSegment {
   inspection_id: string;
   rec_no: number;
-  /** "firearms-2023 · rec 2" */
+  /** The report's short name and the number: "How effective police forces are in the deployment… · rec 2" */
   label: string;
   status: PairStatus;
   /** First day of the status. */
@@ -32,7 +33,7 @@ daily AS (
 
 /** `daily`: the force's status on each day with an update, up to D (PLAIN_DAILY_STATUS, or pre-aggregated). */
 const statusHistorySql = (daily: string) => `WITH recs AS (
-  SELECT r.inspection_id, r.rec_no, r.due_date, i.published
+  SELECT r.inspection_id, r.rec_no, r.due_date, i.published, ${shortTitleSql('i.title')} AS short_title
   FROM recommendations r JOIN inspections i ON i.inspection_id = r.inspection_id
   WHERE r.for_forces AND i.published <= $1::DATE
     AND ($2 = '' OR list_contains(string_split($2, ','), r.inspection_id))
@@ -53,7 +54,7 @@ segments AS (
          lead(as_of) OVER (PARTITION BY inspection_id, rec_no ORDER BY as_of, ord) IS NULL AS is_last
   FROM changes WHERE is_change
 )
-SELECT s.inspection_id, s.rec_no, s.inspection_id || ' · rec ' || s.rec_no AS label, s.status,
+SELECT s.inspection_id, s.rec_no, r.short_title || ' · rec ' || s.rec_no AS label, s.status,
        s.start, s."end", r.due_date
 FROM segments s JOIN recs r ON r.inspection_id = s.inspection_id AND r.rec_no = s.rec_no
 WHERE s."end" > s.start OR s.is_last

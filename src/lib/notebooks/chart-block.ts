@@ -173,6 +173,9 @@ export function chartBlockSpec({ id, options, result, subtitle, source, asOf }: 
       break;
   }
 
+  // Bars keep the categories in the query's order (its ORDER BY), unless the block asks for a sort.
+  const rowOrder = (barMark: ChartMark, name: string) =>
+    options.mark === barMark && !options.sort && column(name).kind === 'text' ? { domain: distinct(result.rows, name) } : {};
   const axis = (name: string, label: string | null, format: AxisFormat | null) => ({
     label: label ?? name,
     ...(format === 'percent' ? { tickFormat: '%' } : {}),
@@ -191,8 +194,8 @@ export function chartBlockSpec({ id, options, result, subtitle, source, asOf }: 
         marginLeft,
         marginRight,
         marginBottom: column(options.x).kind === 'text' && options.mark !== 'cell' ? 60 : undefined,
-        x: axis(options.x, options.xLabel, options.xFormat),
-        y: axis(options.y, options.yLabel, options.yFormat),
+        x: { ...axis(options.x, options.xLabel, options.xFormat), ...rowOrder('bar', options.x) },
+        y: { ...axis(options.y, options.yLabel, options.yFormat), ...rowOrder('barX', options.y) },
         ...(options.facet ? { fy: { label: options.facet } } : {}),
         ...(colourScale ? { color: colourScale.options } : {}),
         ...(colourScale?.type === 'categorical' && colourScale.domain.length <= 7 && options.mark === 'dot' ? { symbol: { legend: true } } : {}),

@@ -80,7 +80,9 @@ export function frameSvg(spec: ChartSpec, width: number, doc: Document = documen
     parts.push({ ...swatches(doc, scale.domain, scale.range, width), gapAfter: 8 });
   } else if (scale) {
     // Plot types `document` only on plot options; legends accept it too.
-    const ramp = Plot.legend({ color: scale, document: doc } as unknown as Plot.LegendScales) as unknown as SVGSVGElement;
+    // The scale Plot returns drops the spec's tick format: keep it, so the legend reads as on screen (0%–100%).
+    const withFormat = colour.tickFormat === undefined ? scale : { ...scale, tickFormat: colour.tickFormat };
+    const ramp = Plot.legend({ color: withFormat, document: doc } as unknown as Plot.LegendScales) as unknown as SVGSVGElement;
     ramp.setAttribute('x', String(PAD));
     parts.push({ node: ramp, height: Number(ramp.getAttribute('height') ?? 50), gapAfter: 8 });
   }

@@ -14,6 +14,15 @@ export const SHIPPED_HOLDER = 'the shipped data';
 
 export const FILE_KINDS: readonly FileKind[] = ['statuses', ...REFERENCE_KINDS];
 
+/** What each kind of file, or the table it fills, is called on screen. */
+export const FILE_KIND_LABELS: Record<FileKind | 'forces', string> = {
+  statuses: 'Statuses',
+  inspections: 'Inspections',
+  recommendations: 'Recommendations',
+  responses: 'PCC responses',
+  forces: 'Forces',
+};
+
 /**
  * id: an identifier as written (trimmed); text: free text; date: a required date; date_or_blank: a
  * date that may be unknown; rec_no: a positive whole number; yes_no: true or false; force and

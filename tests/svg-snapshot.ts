@@ -1,12 +1,12 @@
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect } from 'vitest';
 
 /**
- * Exported SVGs compared with snapshot files in tests/snapshots, normalised as Observable Plot's
- * own tests do (numbers rounded, generated class names renumbered), so a change shows as a diff.
- * Set UPDATE_SNAPSHOTS=1 to rewrite them after an intended change.
+ * Chart SVGs compared with snapshot files in tests/snapshots, normalised as Observable Plot's own
+ * tests do (numbers rounded, generated class names renumbered), so a change shows as a readable
+ * diff. Set UPDATE_SNAPSHOTS=1 to rewrite them after an intended change.
  */
-export function normalise(svg: string): string {
+export function normaliseSvg(svg: string): string {
   let n = 0;
   const classes = new Map<string, string>();
   return svg
@@ -19,8 +19,8 @@ export function normalise(svg: string): string {
     .replace(/></g, '>\n<');
 }
 
-export function matchSnapshot(name: string, svg: string): void {
-  const dir = new URL('../snapshots/', import.meta.url);
+export function matchSvgSnapshot(name: string, svg: string): void {
+  const dir = new URL('./snapshots/', import.meta.url);
   const file = new URL(name, dir);
   if (process.env.UPDATE_SNAPSHOTS || !existsSync(file)) {
     mkdirSync(dir, { recursive: true });
