@@ -46,10 +46,13 @@ describe('changes view', () => {
     const { page, context, errors } = await openApp(browser, baseUrl, '?view=changes');
     try {
       // The defaults: the latest date and the same day a quarter earlier.
-      await expect(page.getByTestId('changes-to').inputValue()).resolves.toBe(latest);
+      await expect(page.getByTestId('changes-to').getAttribute('data-value')).resolves.toBe(latest);
 
-      await page.getByTestId('changes-from').fill(period.from);
-      await page.getByTestId('changes-to').fill(period.to);
+      // Typed day first, as a user in any locale types them; the field reads them on Enter.
+      for (const [id, iso] of [['changes-from', period.from], ['changes-to', period.to]] as const) {
+        await page.getByTestId(id).fill(iso.split('-').reverse().join('/'));
+        await page.getByTestId(id).press('Enter');
+      }
       await page.waitForSelector(viewFor(period), { timeout: 30_000 });
       const url = new URL(page.url());
       expect([url.searchParams.get('view'), url.searchParams.get('from'), url.searchParams.get('to')]).toEqual(['changes', period.from, period.to]);

@@ -33,7 +33,7 @@ it('drops a PDF response, reviews it, accepts, and sees the statuses in the forc
     await expect.poll(() => page.locator('#response-force').inputValue()).toBe('kent');
     expect(await page.locator('#response-inspection').inputValue()).toBe('firearms-2023');
     // The response is dated 29 August 2023: its statuses are dated so too.
-    expect(await page.getByTestId('response-status-date').inputValue()).toBe('2023-08-29');
+    expect(await page.getByTestId('response-status-date').getAttribute('data-value')).toBe('2023-08-29');
     expect(await page.getByTestId('left-out').textContent()).toContain('recommendation 1 (The Home Office)');
     const choice = (rec: number) => page.getByTestId(`choice-${rec}`).inputValue();
     expect([await choice(2), await choice(3), await choice(5), await choice(6), await choice(7), await choice(8), await choice(10), await choice(12)])
@@ -96,7 +96,7 @@ it('pasted text, a Word file and a web page open the review too, accessible and 
     await review.waitFor(POLL);
     expect(await page.locator('#response-force').inputValue()).toBe('west-midlands');
     // Undated: the statuses default to the last day of the 56-day window, as the hand-encoded ones are.
-    expect(await page.getByTestId('response-status-date').inputValue()).toBe('2023-09-04');
+    expect(await page.getByTestId('response-status-date').getAttribute('data-value')).toBe('2023-09-04');
     expect(await page.getByTestId('choice-12').inputValue()).toBe('pending_closure');
     // Recommendations 5 and 6 rest on one sentence: "Show in the document" finds it from either.
     await review.locator('tr[data-rec="6"]').getByRole('button', { name: 'Show in the document' }).click();
