@@ -56,6 +56,9 @@ export function markStaleTiles(spec: TileMapSpec, freshness: Freshness): FreshTi
  * A chart with one row or bar per force, named on its y axis (the ranking): stale forces' names
  * carry the tag, and its table gains each force's last update.
  */
+/** A force's name from an axis label, which may lead with its rank ("3= Kent"). */
+const forceNameOf = (label: string): string => label.replace(/^\d+=? /, '');
+
 export function markStaleForceAxis(spec: ChartSpec, freshness: Freshness): ChartSpec {
   const staleNames = new Set(freshness.forces.filter((f) => f.stale).map((f) => f.name));
   return {
@@ -64,7 +67,7 @@ export function markStaleForceAxis(spec: ChartSpec, freshness: Freshness): Chart
     plot: {
       ...spec.plot,
       marginLeft: Math.max(spec.plot.marginLeft ?? 0, 190),
-      y: { ...spec.plot.y, tickFormat: (name: string) => (staleNames.has(name) ? `${name} (${STALE_TAG})` : name) },
+      y: { ...spec.plot.y, tickFormat: (label: string) => (staleNames.has(forceNameOf(label)) ? `${label} (${STALE_TAG})` : label) },
     },
     table: withLastUpdate(spec.table, freshness),
   };
