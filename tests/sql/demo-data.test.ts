@@ -46,7 +46,7 @@ beforeAll(async () => {
   recs = rowsOf<Rec>(await db.query(`SELECT r.inspection_id, r.rec_no, r.due_date, i.published
     FROM recommendations r JOIN inspections i USING (inspection_id) WHERE r.for_forces`));
   updates = rowsOf<Update>(await db.query('SELECT seq::INTEGER AS seq, force_id, inspection_id, rec_no, status, as_of FROM status_updates'));
-});
+}, 120_000); // the engine starts slowly on a loaded machine
 
 describe('demo data', () => {
   it('has the 43 forces in 10 regions, and both real and illustrative statuses', async () => {
