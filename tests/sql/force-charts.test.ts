@@ -16,7 +16,7 @@ import { D, on, openForceFixture } from './force-fixture';
 let db: Connector;
 beforeAll(async () => {
   db = await openForceFixture();
-});
+}, 120_000); // the engine starts slowly on a loaded machine
 
 const context: ChartContext = { asOf: D, scope: 'All inspections', pendingCountsAsComplete: false, source: sourceLine(['illustrative']) };
 const subject = { force: 'b', compare: null, peers: ['a', 'c', 'e'] };

@@ -6,7 +6,7 @@ import { D, on, openForceFixture } from './force-fixture';
 let db: Connector;
 beforeAll(async () => {
   db = await openForceFixture();
-});
+}, 120_000); // the engine starts slowly on a loaded machine
 
 // I1 was published on 2024-01-10, which is day 1. Day 56 is 2024-01-10 + 55 days:
 // 21 days to 31 January, 29 more to 29 February (2024 is a leap year) = 50, 5 more = 5 March.

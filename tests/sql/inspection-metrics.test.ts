@@ -9,7 +9,7 @@ import { D, on, openForceFixture } from './force-fixture';
 let db: Connector;
 beforeAll(async () => {
   db = await openForceFixture();
-});
+}, 120_000); // the engine starts slowly on a loaded machine
 
 describe('status matrix of I1 on 2024-06-30', () => {
   it('has one cell per force and recommendation, with force totals to sort by', async () => {
