@@ -15,6 +15,7 @@ export interface AddressWindow {
 export class Address {
   current = $state('');
   #typingOpen = false;
+  #telling = false;
 
   constructor(private readonly win: AddressWindow | null = typeof window === 'undefined' ? null : window) {
     this.current = win?.location.search ?? '';
@@ -25,7 +26,8 @@ export class Address {
     const win = this.win;
     if (!win) return () => undefined;
     const follow = () => {
-      this.#typingOpen = false;
+      // Back or forward ends any typing; the event this address sends itself does not.
+      if (!this.#telling) this.#typingOpen = false;
       this.current = win.location.search;
     };
     win.addEventListener('popstate', follow);
@@ -46,7 +48,13 @@ export class Address {
     else win.history.replaceState(win.history.state, '', url);
     this.#typingOpen = kind === 'typing';
     this.current = win.location.search;
-    if (typeof PopStateEvent !== 'undefined') dispatchEvent(new PopStateEvent('popstate'));
+    if (typeof PopStateEvent === 'undefined') return;
+    this.#telling = true;
+    try {
+      dispatchEvent(new PopStateEvent('popstate'));
+    } finally {
+      this.#telling = false;
+    }
   }
 
   /** What was being typed is done (the field lost focus): the next change is a new entry. */
