@@ -3,7 +3,8 @@ import { filterParams, type Filters } from '../filters';
 import { headlineFrom, type ForceCompliance, type Headline, type RegionStatusShare } from '../national.sql';
 import { runningTrendSeries, type TrendPoint } from '../trends.sql';
 import { rowsOf } from '../rows';
-import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './build-preaggregates';
+import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './statuses';
+import { COUNT_COLUMNS } from './build-force-month';
 
 /**
  * The national figures read from `preagg_force_day` (see build-preaggregates.ts) instead of every
@@ -19,18 +20,30 @@ const chosen = (status: string) => `($5 = '' OR list_contains(string_split($5, '
 const sumOf = (statuses: readonly string[], prefix: 'n' | 'o') =>
   statuses.map((s) => `${chosen(s)} * ${prefix}_${s}`).join(' + ');
 
-const COUNT_COLUMNS = [
-  ...ALL_PAIR_STATUSES.map((s) => `n_${s}`),
-  ...OVERDUE_STATUSES.map((s) => `o_${s}`),
-  'deadline_passed', 'on_time_complete', 'on_time_reported',
-];
 
-/** Each force's counts as on D, for the forces in the region and force filters. */
+/**
+ * Each force's counts as on D, for the forces in the region and force filters: the counts as the
+ * month of D began (one row per force × inspection of \`preagg_force_month\`) plus that month's
+ * changes up to D. After the table's last month (the month after the last change), that month's
+ * counts: every change.
+ */
 const FORCE_FIGURES_CTE = `
+lookup AS (
+  SELECT least(date_trunc('month', $1::DATE)::DATE, max(month)) AS month FROM preagg_force_month
+),
+as_on AS (
+  SELECT m.force_id, m.inspection_id, ${COUNT_COLUMNS.map((c) => `m.before_${c} AS ${c}`).join(', ')}
+  FROM preagg_force_month m JOIN lookup l ON m.month = l.month
+  UNION ALL
+  SELECT d.force_id, d.inspection_id, ${COUNT_COLUMNS.map((c) => `d.${c}`).join(', ')}
+  FROM preagg_force_day d
+  -- No change falls in or after the table's last month, so this is right after it too.
+  WHERE d.day >= date_trunc('month', $1::DATE)::DATE AND d.day <= $1::DATE
+),
 day_sums AS (
   SELECT force_id, ${COUNT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
-  FROM preagg_force_day
-  WHERE day <= $1::DATE AND ($2 = '' OR list_contains(string_split($2, ','), inspection_id))
+  FROM as_on
+  WHERE $2 = '' OR list_contains(string_split($2, ','), inspection_id)
   GROUP BY force_id
 ),
 force_counts AS (
@@ -119,6 +132,9 @@ export async function regionStatusMixFast(db: Connector, filters: Filters): Prom
   return rowsOf<RegionStatusShare>(await db.query(REGION_STATUS_MIX_FAST_SQL, fastParams(filters)));
 }
 
+/** The counts a trend reads: by status, and overdue by status. */
+const TREND_COLUMNS = [...ALL_PAIR_STATUSES.map((s) => `n_${s}`), ...OVERDUE_STATUSES.map((s) => `o_${s}`)];
+
 const TRENDS_FAST_SQL = `WITH
 forces_in AS (
   SELECT force_id, region FROM forces WHERE ($3 = '' OR region = $3) AND ($6 = '' OR force_id = $6)
@@ -141,15 +157,25 @@ points AS (
   UNION ALL
   SELECT $1::DATE FROM first_published WHERE first IS NOT NULL
 ),
+changes AS (
+  -- A change on day x shows from the first point on or after x: its month end, or D. The months
+  -- before D's come a month to a row; D's own month, day by day up to D.
+  SELECT force_id, inspection_id, last_day(month)::DATE AS date, ${TREND_COLUMNS.map((c) => `month_${c} AS ${c}`).join(', ')}
+  FROM preagg_force_month
+  WHERE month < date_trunc('month', $1::DATE)::DATE
+  UNION ALL
+  SELECT force_id, inspection_id, $1::DATE AS date, ${TREND_COLUMNS.join(', ')}
+  FROM preagg_force_day
+  WHERE day >= date_trunc('month', $1::DATE)::DATE AND day <= $1::DATE
+),
 dated AS (
-  -- A change on day x shows from the first point on or after x: its month end, or D.
-  SELECT f.region, least(last_day(d.day), $1::DATE) AS date,
+  SELECT f.region, c.date,
          sum(${sumOf(IN_SCOPE_STATUSES, 'n')}) AS in_scope,
          sum(${chosen('complete')} * n_complete + ($4::INTEGER) * ${chosen('pending_closure')} * n_pending_closure) AS complete,
          sum(${sumOf(OVERDUE_STATUSES, 'o')}) AS overdue
-  FROM preagg_force_day d
-  JOIN forces_in f ON f.force_id = d.force_id
-  WHERE d.day <= $1::DATE AND ($2 = '' OR list_contains(string_split($2, ','), d.inspection_id))
+  FROM changes c
+  JOIN forces_in f ON f.force_id = c.force_id
+  WHERE $2 = '' OR list_contains(string_split($2, ','), c.inspection_id)
   GROUP BY ALL
 ),
 ${runningTrendSeries('SELECT DISTINCT region FROM forces_in')}`;
