@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import type { Connector } from '../db/connector';
 import type { ViewParts } from '../metrics/view-parts';
 import { contentKey } from './content-key';
@@ -56,9 +57,12 @@ export class CoordinatedView<S extends object, Data> {
     return names.some((name) => this.busy.has(name));
   }
 
-  /** Asks for the parts of this state; only those whose inputs changed run. */
+  /**
+   * Asks for the parts of this state; only those whose inputs changed run. What the caller read to
+   * build the state is what it follows; the asking itself follows nothing.
+   */
   request(state: S): void {
-    void this.#queries.request(state);
+    untrack(() => void this.#queries.request(state));
   }
 
   dispose(): void {

@@ -8,16 +8,18 @@ export const COUNT_COLUMNS = [
 ];
 
 /**
- * `preagg_force_month`: for each force × inspection and every month from the first change to the
- * one after the last (none skipped), the counts as they stood when the month began (`before_*`: every change on
- * an earlier day, summed) and the month's own changes (`month_*`). "As on D" is then one row per
- * force × inspection (the month of D) plus the changes of that month up to D, not every day
- * since the first report; a trend's month ends are the months' changes, one row per month.
- * Sorted by month, so a lookup of one month skips the rest of the table.
+ * `preagg_force_month`: for each force and every month from the first change to the one after the
+ * last (none skipped), the counts over every inspection as they stood when the month began
+ * (`before_*`: every change on an earlier day, summed) and the month's own changes (`month_*`).
+ * "As on D" with no inspection filter is then one row per force (the month of D) plus that month's
+ * changes up to D, not every change since the first report; a trend's month ends are the months'
+ * changes, one row per force and month. Per force, not per force × inspection: with hundreds of
+ * inspections a row for every month of each would outgrow the changes it sums. Sorted by month,
+ * so a lookup of one month skips the rest of the table.
  */
 export const BUILD_FORCE_MONTH = `CREATE OR REPLACE TABLE preagg_force_month AS
 WITH monthly AS (
-  SELECT force_id, inspection_id, date_trunc('month', day)::DATE AS month,
+  SELECT force_id, date_trunc('month', day)::DATE AS month,
          ${COUNT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
   FROM preagg_force_day
   GROUP BY ALL
@@ -28,14 +30,14 @@ months AS (
   FROM monthly
 ),
 grid AS (
-  SELECT g.force_id, g.inspection_id, m.month, ${COUNT_COLUMNS.map((c) => `coalesce(x.${c}, 0) AS ${c}`).join(', ')}
-  FROM (SELECT DISTINCT force_id, inspection_id FROM monthly) g
+  SELECT g.force_id, m.month, ${COUNT_COLUMNS.map((c) => `coalesce(x.${c}, 0) AS ${c}`).join(', ')}
+  FROM (SELECT DISTINCT force_id FROM monthly) g
   CROSS JOIN months m
-  LEFT JOIN monthly x ON x.force_id = g.force_id AND x.inspection_id = g.inspection_id AND x.month = m.month
+  LEFT JOIN monthly x ON x.force_id = g.force_id AND x.month = m.month
 )
-SELECT force_id, inspection_id, month,
+SELECT force_id, month,
   ${COUNT_COLUMNS.map((c) => `coalesce(sum(${c}) OVER earlier, 0)::INTEGER AS before_${c}`).join(',\n  ')},
   ${COUNT_COLUMNS.map((c) => `${c}::INTEGER AS month_${c}`).join(',\n  ')}
 FROM grid
-WINDOW earlier AS (PARTITION BY force_id, inspection_id ORDER BY month ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-ORDER BY month, force_id, inspection_id`;
+WINDOW earlier AS (PARTITION BY force_id ORDER BY month ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+ORDER BY month, force_id`;
