@@ -6,7 +6,7 @@ import { D, on, openForceFixture } from './force-fixture';
 let db: Connector;
 beforeAll(async () => {
   db = await openForceFixture();
-});
+}, 120_000);
 
 const subject = { force: 'b', compare: 'd', peers: ['a', 'c', 'e'] };
 const pick = (rows: ForceMeasure[], measure: string) =>
