@@ -4,6 +4,7 @@ import type { Connector, SqlParam } from '../../src/lib/db/connector';
 import { rowsOf } from '../../src/lib/metrics/rows';
 import type { ViewParts } from '../../src/lib/metrics/view-parts';
 import { QueryCoordinator } from '../../src/lib/query/coordinator';
+import { QueryQueue, StaleRequest } from '../../src/lib/query/query-queue';
 
 /**
  * An engine whose answers the test releases one by one, as a slow DuckDB would give them: each
@@ -135,7 +136,8 @@ describe('the query coordinator', () => {
 
   it('drops the questions of a request a newer one replaced, before they reach the engine', async () => {
     const held = heldEngine();
-    const coordinator = new QueryCoordinator(60_000);
+    // One question at a time to the engine, so the others wait where they can be dropped.
+    const coordinator = new QueryCoordinator(60_000, 1);
     coordinator.connect(held.engine, 1);
     const seen = watch();
     const view = coordinator.view(declare, seen.listener);
@@ -196,5 +198,35 @@ describe('the query coordinator', () => {
     fail = false;
     await view.request(base);
     expect(seen.settled.at(-1)!.changed).toEqual({ headline: 10, forces: 10, overdue: 10 });
+  });
+});
+
+describe('the query queue', () => {
+  it('sends up to its slots at once, the most urgent next, and drops what nobody wants any more', async () => {
+    const queue = new QueryQueue(2);
+    const started: string[] = [];
+    const releases = new Map<string, () => void>();
+    const job = (name: string) => () =>
+      new Promise<string>((resolve) => {
+        started.push(name);
+        releases.set(name, () => resolve(name));
+      });
+    let laterWanted = true;
+    const results = [
+      queue.push(job('a')),
+      queue.push(job('b')),
+      queue.push(job('later'), { priority: 1, wanted: () => laterWanted }),
+      queue.push(job('urgent'), { priority: 0 }),
+    ].map((p) => p.then((v) => v, (e: unknown) => (e instanceof StaleRequest ? 'dropped' : 'failed')));
+    expect(started).toEqual(['a', 'b']);
+    laterWanted = false;
+    releases.get('a')!();
+    await new Promise((r) => setTimeout(r, 0));
+    // The urgent one goes first; the other, no longer wanted, is dropped unasked.
+    expect(started).toEqual(['a', 'b', 'urgent']);
+    releases.get('b')!();
+    releases.get('urgent')!();
+    expect(await Promise.all(results)).toEqual(['a', 'b', 'dropped', 'urgent']);
+    expect(started).not.toContain('later');
   });
 });

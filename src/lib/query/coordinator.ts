@@ -28,14 +28,21 @@ export interface ViewListener<S, Data> {
  */
 export class QueryCoordinator {
   readonly cache = new QueryCache();
-  readonly queue = new QueryQueue();
+  readonly queue: QueryQueue;
   #db: Connector | null = null;
   #version = 0;
   readonly #views = new Set<ViewQueries<never, never>>();
   /** Who waits for each question still on its way: it is dropped only when none of them does. */
   readonly #askers = new Map<string, (() => boolean)[]>();
 
-  constructor(readonly busyAfterMs = BUSY_AFTER_MS) {}
+  /**
+   * `slots`: questions sent to the engine before earlier ones answer. The engine still answers one
+   * at a time, but with a few sent it need not wait for the page between two (a round trip through
+   * a busy main thread); the rest wait in the page, where a newer request can drop them.
+   */
+  constructor(readonly busyAfterMs = BUSY_AFTER_MS, slots = 3) {
+    this.queue = new QueryQueue(slots);
+  }
 
   get dataVersion(): number {
     return this.#version;
