@@ -12,14 +12,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** What a date field reports as each keystroke of a year lands: "2", "20", "202", then "2024". */
-async function typeYear(page: Page, dayAndMonth: string, steps: string[]): Promise<void> {
-  for (const year of steps) {
-    await page.getByTestId('asof').evaluate((input, value) => {
-      (input as HTMLInputElement).value = value;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    }, `${year}-${dayAndMonth}`);
-  }
+/** Types a date, day first, into the as-of field and commits it (Enter), as a person would. */
+async function typeDate(page: Page, dayFirst: string): Promise<void> {
+  const field = page.getByTestId('asof');
+  await field.fill(dayFirst);
+  await field.press('Enter');
 }
 
 /**
@@ -43,31 +40,38 @@ function slowEngineOnDemand() {
 }
 
 describe('the query coordinator in the page', () => {
-  it('runs nothing while a date is half-typed, and makes one history entry for the typing', async () => {
+  it('runs nothing for a half-typed or impossible date, and makes one history entry per date given', async () => {
     const { page, context, errors } = await openApp(browser, baseUrl);
     try {
       const entries = await page.evaluate(() => history.length);
       const shown = await page.locator('section.view').getAttribute('data-filters-key');
-      await typeYear(page, '03-31', ['0002', '0020', '0202']);
+      // The day-first field hands on only complete, valid dates within the data's range.
+      await page.getByTestId('asof').fill('31/03/20');
+      for (const typed of ['31/03/0202', '31/02/2024']) {
+        await typeDate(page, typed);
+        expect(await page.getByTestId('asof').getAttribute('aria-invalid')).toBe('true');
+      }
       // Nothing reached the address, so nothing ran: the figures on show are the ones before.
       expect(new URL(page.url()).searchParams.get('asof')).toBeNull();
       expect(await page.locator('section.view').getAttribute('data-filters-key')).toBe(shown);
       expect(await page.evaluate(() => history.length)).toBe(entries);
 
-      await typeYear(page, '03-31', ['2024']);
+      // Each complete date is a settled change: an entry of its own.
+      await typeDate(page, '31/03/2024');
       await page.waitForSelector('section.view[data-asof="2024-03-31"]', { timeout: 30_000 });
-      // Still typing: the day changes, and the same entry is corrected rather than a new one pushed.
-      await typeYear(page, '03-30', ['2024']);
-      await page.waitForSelector('section.view[data-asof="2024-03-30"]', { timeout: 30_000 });
       expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+      await typeDate(page, '30/03/2024');
+      await page.waitForSelector('section.view[data-asof="2024-03-30"]', { timeout: 30_000 });
+      expect(await page.evaluate(() => history.length)).toBe(entries + 2);
 
-      // Leaving the field settles the date: the next choice is an entry of its own.
       await page.locator('select[name="region"]').focus();
       await page.locator('select[name="region"]').selectOption('Wales');
       await page.waitForSelector('section.view[data-filters-key*="\\"region\\":\\"Wales\\""]', { timeout: 30_000 });
-      expect(await page.evaluate(() => history.length)).toBe(entries + 2);
+      expect(await page.evaluate(() => history.length)).toBe(entries + 3);
       await page.goBack();
       await page.waitForSelector('section.view[data-asof="2024-03-30"][data-filters-key*="\\"region\\":null"]', { timeout: 30_000 });
+      await page.goBack();
+      await page.waitForSelector('section.view[data-asof="2024-03-31"]', { timeout: 30_000 });
       await page.goBack();
       await page.waitForFunction(() => new URL(location.href).searchParams.get('asof') === null);
       expect(errors).toEqual([]);
