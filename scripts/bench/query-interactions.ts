@@ -52,7 +52,7 @@ const STATUS_SETS: PairStatus[][] = [
   ['in_progress'], ['complete'], ['no_update', 'not_started'], ['pending_closure', 'complete'], ['superseded', 'not_applicable'],
 ];
 
-/** The national view's parts whose inputs change from `from` to `to`: what loadNationalView re-runs. */
+/** The national view's parts whose inputs change from `from` to `to`: what the query coordinator re-runs. */
 function nationalChange(db: Connector, from: Filters, to: Filters): Record<string, ViewPart<unknown>> {
   const before = nationalViewParts(db, from);
   return Object.fromEntries(

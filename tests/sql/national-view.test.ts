@@ -4,13 +4,15 @@ import { defaultFilters, type Filters } from '../../src/lib/metrics/filters';
 import { forceCompliance, headline, regionStatusMix } from '../../src/lib/metrics/national.sql';
 import { inspectionOptions } from '../../src/lib/metrics/inspection-options.sql';
 import { trendMarkers } from '../../src/lib/metrics/trend-markers.sql';
-import { loadNationalView } from '../../src/lib/metrics/national-view';
+import { loadNationalView, nationalViewParts, type NationalViewData } from '../../src/lib/metrics/national-view';
+import { DEFAULT_OVERDUE_SORT, type OverdueSort } from '../../src/lib/metrics/overdue.sql';
+import { QueryCoordinator } from '../../src/lib/query/coordinator';
 import { openFixture } from './fixture';
 
 let db: Connector;
 beforeAll(async () => {
   db = await openFixture();
-});
+}, 120_000);
 
 const on = (asOf: string, more: Partial<Filters> = {}): Filters => ({ ...defaultFilters(asOf), ...more });
 
@@ -87,30 +89,41 @@ describe('loading the national view', () => {
     expect(new Set(data.trends.map((p) => p.region))).toEqual(new Set([null, 'North', 'South']));
   });
 
-  it('re-runs only the queries whose inputs changed', async () => {
+  it('on the coordinator, re-runs only the queries whose inputs changed, and asks nothing twice', async () => {
     const db2 = counting(db);
-    const first = await loadNationalView(db2, on('2024-06-30'));
-    expect(db2.count).toBe(7); // options, headline, forces, region mix, overdue, trends, markers
-
-    const step = async (change: Partial<Filters>, from = first, overdueSort = from.overdueSort) => {
+    const coordinator = new QueryCoordinator(60_000);
+    coordinator.connect(db2, 1);
+    type State = { filters: Filters; overdueSort: OverdueSort };
+    // What the view holds: every part's rows as last handed over.
+    const shown: Partial<Omit<NationalViewData, 'filters' | 'overdueSort'>> = {};
+    const view = coordinator.view((d, s: State) => nationalViewParts(d, s.filters, s.overdueSort), {
+      settled: (changed) => Object.assign(shown, changed),
+      failed: (message) => {
+        throw new Error(message);
+      },
+    });
+    const byForce: OverdueSort = { key: 'force', descending: false };
+    const step = async (filters: Filters, overdueSort = DEFAULT_OVERDUE_SORT) => {
       db2.count = 0;
-      const next = await loadNationalView(db2, { ...from.filters, ...change }, { overdueSort, previous: from });
-      return { next, queries: db2.count };
+      await view.request({ filters, overdueSort });
+      return db2.count;
     };
-    expect((await step({})).queries).toBe(0);
-    const sorted = await step({}, first, { key: 'force', descending: false });
-    expect(sorted.queries).toBe(1);
-    expect(sorted.next.overdue.items.map((i) => i.force)).toEqual(['Force B', 'Force C']);
+    expect(await step(on('2024-06-30'))).toBe(7); // options, headline, forces, region mix, overdue, trends, markers
+    expect(await step(on('2024-06-30'))).toBe(0);
+    expect(await step(on('2024-06-30'), byForce)).toBe(1);
+    expect(shown.overdue!.items.map((i) => i.force)).toEqual(['Force B', 'Force C']);
     // The region highlights the force and region charts: only the headline and the list narrow.
-    expect((await step({ region: 'North' })).queries).toBe(2);
+    expect(await step(on('2024-06-30', { region: 'North' }), byForce)).toBe(2);
     // A force: headline, its mix, the list, its trend.
-    const withForce = await step({ force: 'a' });
-    expect(withForce.queries).toBe(4);
-    expect((await step({ force: null }, withForce.next)).queries).toBe(2); // headline, list
+    expect(await step(on('2024-06-30', { force: 'a' }), byForce)).toBe(4);
+    // Back to no force: the headline and the list are as first asked, and the cache has them.
+    expect(await step(on('2024-06-30'), byForce)).toBe(0);
     // The as-of date changes everything but the inspections offered.
-    expect((await step({ asOf: '2024-05-31' })).queries).toBe(6);
-    // Reused parts are the same numbers as a fresh load.
-    const { next } = await step({ pendingCountsAsComplete: true }, withForce.next);
-    expect(next).toEqual(await loadNationalView(db, next.filters));
+    expect(await step(on('2024-05-31'), byForce)).toBe(6);
+    // The rows handed over, part by part, are the same numbers as a fresh load.
+    const last = on('2024-06-30', { force: 'a', pendingCountsAsComplete: true });
+    await step(last, byForce);
+    const { filters: _f, overdueSort: _s, ...fresh } = await loadNationalView(db, last, { overdueSort: byForce });
+    expect(shown).toEqual(fresh);
   });
 });

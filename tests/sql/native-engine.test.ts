@@ -42,8 +42,7 @@ async function views(db: Connector): Promise<unknown[]> {
     { ...defaultFilters(lastUpdate!), recommendation: { inspectionId: 'firearms-2023', recNo: 2 } },
     defaultFilters(firstPublished!),
   ]) {
-    const { inputs: _inputs, ...data } = await loadNationalView(db, filters);
-    results.push(plain(data));
+    results.push(plain(await loadNationalView(db, filters)));
   }
   return results;
 }

@@ -8,7 +8,7 @@ import { openFixture } from './fixture';
 let db: Connector;
 beforeAll(async () => {
   db = await openFixture();
-});
+}, 120_000);
 
 const on = (asOf: string, more: Partial<Filters> = {}): Filters => ({ ...defaultFilters(asOf), ...more });
 /** [date, in scope, complete, overdue] for one series (region null = every pair in the filters). */

@@ -52,13 +52,13 @@ export function markStaleTiles(spec: TileMapSpec, freshness: Freshness): FreshTi
   };
 }
 
+/** A ranking's rank before a force's name on its axis: "3= ". */
+const RANK_PREFIX = /^\d+=? /;
+
 /**
  * A chart with one row or bar per force, named on its y axis (the ranking): stale forces' names
  * carry the tag, and its table gains each force's last update.
  */
-/** A force's name from an axis label, which may lead with its rank ("3= Kent"). */
-const forceNameOf = (label: string): string => label.replace(/^\d+=? /, '');
-
 export function markStaleForceAxis(spec: ChartSpec, freshness: Freshness): ChartSpec {
   const staleNames = new Set(freshness.forces.filter((f) => f.stale).map((f) => f.name));
   return {
@@ -67,7 +67,8 @@ export function markStaleForceAxis(spec: ChartSpec, freshness: Freshness): Chart
     plot: {
       ...spec.plot,
       marginLeft: Math.max(spec.plot.marginLeft ?? 0, 190),
-      y: { ...spec.plot.y, tickFormat: (label: string) => (staleNames.has(forceNameOf(label)) ? `${label} (${STALE_TAG})` : label) },
+      // The ranking's axis reads "3= Name" (its rank first): the name is what follows the rank.
+      y: { ...spec.plot.y, tickFormat: (label: string) => (staleNames.has(label.replace(RANK_PREFIX, '')) ? `${label} (${STALE_TAG})` : label) },
     },
     table: withLastUpdate(spec.table, freshness),
   };

@@ -1,5 +1,5 @@
 /**
- * Like sameSpecForSameInputs, for functions of specs: given the very same objects as the last call
+ * For functions of specs: given the very same objects as the last call
  * (a spec already reused by content), returns the last result, so its frame does not draw again.
  */
 export function sameResultForSameObjects<A extends readonly object[], R>(fn: (...args: A) => R): (...args: A) => R {

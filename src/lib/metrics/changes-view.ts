@@ -18,10 +18,9 @@ export interface ChangesViewData {
   pairs: ChangedPairs;
   /** Each force's freshness on the later date. */
   freshness: Freshness;
-  inputs: Record<ChangesPart, string>;
 }
 
-export type ChangesPart = Exclude<keyof ChangesViewData, 'filters' | 'period' | 'inputs'>;
+export type ChangesPart = Exclude<keyof ChangesViewData, 'filters' | 'period'>;
 
 /** The view's queries, each with what it reads: changing the threshold reruns only freshness. */
 export function changesViewParts(
@@ -38,13 +37,12 @@ export function changesViewParts(
   };
 }
 
-/** Runs the view's queries; given the previous result over the same data, unchanged parts are reused. */
+/**
+ * Runs the view's queries together, once (an embedded chart); the view itself asks them through
+ * the query coordinator, which re-runs only the parts whose inputs changed.
+ */
 export async function loadChangesView(
-  db: Connector, filters: Filters, period: ChangePeriod, staleDays: number, previous: ChangesViewData | null = null,
+  db: Connector, filters: Filters, period: ChangePeriod, staleDays: number,
 ): Promise<ChangesViewData> {
-  const { data, inputs } = await runParts(
-    changesViewParts(db, filters, period, staleDays),
-    previous ? { data: previous, inputs: previous.inputs } : null,
-  );
-  return { filters, period, ...data, inputs };
+  return { filters, period, ...(await runParts(changesViewParts(db, filters, period, staleDays))) };
 }

@@ -49,6 +49,6 @@ export function forceViewParts(db: Connector, filters: Filters, subject: Benchma
 
 /** The force view's queries for one interaction, run together. */
 export async function loadForceView(db: Connector, filters: Filters, subject: BenchmarkSubject): Promise<ForceViewData> {
-  const { data } = await runParts(forceViewParts(db, filters, subject));
+  const data = await runParts(forceViewParts(db, filters, subject));
   return { filters: benchmarkFilters(filters), ...data };
 }

@@ -2,6 +2,7 @@ import type { Connector, SqlParam } from '../db/connector';
 import { filterParams, type Filters } from './filters';
 import { PAIR_STATUS_CTE } from './pair-status.sql';
 import { rowsOf } from './rows';
+import { inputsOf, type ViewPart } from './view-parts';
 
 /** Days without an update after which a force's data is called stale, unless the user says otherwise. */
 export const DEFAULT_STALE_DAYS = 180;
@@ -78,4 +79,14 @@ export async function forceFreshness(db: Connector, filters: Filters, staleDays 
     forces: rows.map(({ stale_forces: _count, ...force }) => force),
     staleForces: rows[0]?.stale_forces ?? 0,
   };
+}
+
+/**
+ * Freshness as a view's part on the query coordinator (issue 19): every force, whatever the region,
+ * force and status filters, so it is declared beside the figures it marks and arrives in the same
+ * update as them. The caller decides whether the recommendation filter applies.
+ */
+export function freshnessPart(db: Connector, filters: Filters, staleDays = DEFAULT_STALE_DAYS): ViewPart<Freshness> {
+  const every: Filters = { ...filters, region: null, force: null, statuses: [] };
+  return { inputs: inputsOf(freshnessParams(every, staleDays)), run: () => forceFreshness(db, every, staleDays) };
 }

@@ -41,6 +41,6 @@ export function inspectionViewParts(
 
 /** The inspection view's queries for one interaction, run together. */
 export async function loadInspectionView(db: Connector, filters: Filters, inspectionId: string): Promise<InspectionViewData> {
-  const { data } = await runParts(inspectionViewParts(db, filters, inspectionId));
+  const data = await runParts(inspectionViewParts(db, filters, inspectionId));
   return { filters: inspectionFilters(filters), ...data };
 }

@@ -51,11 +51,9 @@ export interface NationalViewData {
   /** The selected force over time (region null); empty when no force is selected. */
   forceTrend: TrendPoint[];
   markers: TrendMarker[];
-  /** The inputs each part was computed from: a part whose inputs did not change is reused. */
-  inputs: Record<NationalPart, string>;
 }
 
-export type NationalPart = Exclude<keyof NationalViewData, 'filters' | 'overdueSort' | 'inputs'>;
+export type NationalPart = Exclude<keyof NationalViewData, 'filters' | 'overdueSort'>;
 
 /**
  * The national view's queries for one set of filters, each with the inputs it reads: the region
@@ -92,20 +90,15 @@ export function nationalViewParts(
 }
 
 /**
- * The national view's queries for one interaction, run together. Given the previous result for the
- * same data, only the queries whose inputs changed run again (sorting the overdue list runs one;
- * a change that needs no new figure, such as the tile map's measure, need not call this at all).
- * The build-time snapshot records exactly these queries for the default filters, so the first view
+ * The national view's queries for one set of filters, run together (the view itself asks them
+ * through the query coordinator, which re-runs only the parts whose inputs changed). The
+ * build-time snapshot records exactly these queries for the default filters, so the first view
  * draws before the engine starts.
  */
 export async function loadNationalView(
   db: Connector,
   filters: Filters,
-  { overdueSort = DEFAULT_OVERDUE_SORT, previous = null }: { overdueSort?: OverdueSort; previous?: NationalViewData | null } = {},
+  { overdueSort = DEFAULT_OVERDUE_SORT }: { overdueSort?: OverdueSort } = {},
 ): Promise<NationalViewData> {
-  const { data, inputs } = await runParts(
-    nationalViewParts(db, filters, overdueSort),
-    previous ? { data: previous, inputs: previous.inputs } : null,
-  );
-  return { filters, overdueSort, ...data, inputs };
+  return { filters, overdueSort, ...(await runParts(nationalViewParts(db, filters, overdueSort))) };
 }

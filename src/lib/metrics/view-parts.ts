@@ -1,6 +1,6 @@
 /**
  * One query of a view: the inputs it reads (as a comparable string) and how to run it. A view is a
- * record of parts, so its loader, its tests and the query-timing benchmark run the same queries.
+ * record of parts, so the coordinator, the tests and the query-timing benchmark run the same queries.
  */
 export interface ViewPart<T> {
   inputs: string;
@@ -13,24 +13,16 @@ export type ViewParts<Data> = { [K in keyof Data]: ViewPart<Data[K]> };
 export const inputsOf = (values: readonly unknown[]): string => JSON.stringify(values);
 
 /**
- * Runs a view's parts together. Given the previous result over the same data, a part whose inputs
- * did not change is reused instead of queried again.
+ * Runs a view's parts together, once (the build-time snapshot, an embedded chart, the benchmark).
+ * The views ask theirs through the query coordinator (src/lib/query), which runs only the parts
+ * whose inputs changed.
  */
-export async function runParts<Data>(
-  parts: ViewParts<Data>,
-  previous: { data: Data; inputs: Record<keyof Data, string> } | null = null,
-): Promise<{ data: Data; inputs: Record<keyof Data, string> }> {
+export async function runParts<Data>(parts: ViewParts<Data>): Promise<Data> {
   const names = Object.keys(parts) as (keyof Data)[];
-  const values = await Promise.all(
-    names.map((name) =>
-      previous && previous.inputs[name] === parts[name].inputs ? previous.data[name] : parts[name].run(),
-    ),
-  );
+  const values = await Promise.all(names.map((name) => parts[name].run()));
   const data = {} as Data;
-  const inputs = {} as Record<keyof Data, string>;
   names.forEach((name, i) => {
     data[name] = values[i] as Data[keyof Data];
-    inputs[name] = parts[name].inputs;
   });
-  return { data, inputs };
+  return data;
 }

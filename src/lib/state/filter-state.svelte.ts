@@ -1,9 +1,11 @@
 import { defaultFilters, type Filters } from '../metrics/filters';
 import { filtersFromSearch, searchFromFilters, unreadableAsOf, type FilterDefaults } from './url-filters';
+import { address } from '../query/address.svelte';
+import type { EntryKind } from '../query/history-entry';
 
 /**
- * The filters as shared state, kept equal to the URL: every change is a history entry, and
- * back/forward restore the filters they recorded.
+ * The filters as shared state, kept equal to the URL: the address (the one writer of the URL)
+ * records each change as a history entry, and back/forward restore the filters they recorded.
  */
 export class FilterState {
   current = $state<Filters>(defaultFilters(''));
@@ -35,11 +37,10 @@ export class FilterState {
     if (asOf !== this.current.asOf) this.current = { ...this.current, asOf };
   }
 
-  update(change: Partial<Filters>): void {
+  update(change: Partial<Filters>, kind: EntryKind = 'settled'): void {
     const next = { ...this.current, ...change };
     this.ignoredAsOf = null;
-    const search = searchFromFilters(next, this.#defaults, location.search);
-    if (search !== location.search) history.pushState(null, '', `${location.pathname}${search}${location.hash}`);
+    address.go(searchFromFilters(next, this.#defaults, location.search), kind);
     this.current = next;
   }
 

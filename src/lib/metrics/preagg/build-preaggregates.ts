@@ -1,11 +1,9 @@
 import type { Connector } from '../../db/connector';
 import { BUILD_FORCE_DAYS, BUILD_OVERDUE_STATES, BUILD_PAIR_STATES, FIRSTS_CTE, PAIRS_CTE } from './build-pair-states';
+import { BUILD_FORCE_MONTH } from './build-force-month';
+import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './statuses';
 
-/** The statuses that can be overdue: in scope and not complete. */
-export const OVERDUE_STATUSES = ['not_started', 'in_progress', 'pending_closure', 'no_update'] as const;
-export const ALL_PAIR_STATUSES = [
-  'not_started', 'in_progress', 'pending_closure', 'complete', 'superseded', 'not_applicable', 'no_update',
-] as const;
+export { ALL_PAIR_STATUSES, OVERDUE_STATUSES };
 
 /**
  * Pre-aggregates built once per load, so an interaction reads thousands of rows, not millions.
@@ -94,6 +92,7 @@ ORDER BY day`;
 export const PREAGGREGATE_BUILDS = [
   ['preagg_segments', BUILD_SEGMENTS],
   ['preagg_force_day', BUILD_FORCE_DAY],
+  ['preagg_force_month', BUILD_FORCE_MONTH],
   ['preagg_pair_states', BUILD_PAIR_STATES],
   ['preagg_overdue_states', BUILD_OVERDUE_STATES],
   ['preagg_force_days', BUILD_FORCE_DAYS],

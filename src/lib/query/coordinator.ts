@@ -1,0 +1,214 @@
+import type { Connector, SqlParam } from '../db/connector';
+import type { ViewParts } from '../metrics/view-parts';
+import { contentKey } from './content-key';
+import { cacheKey, QueryCache } from './query-cache';
+import { QueryQueue, StaleRequest } from './query-queue';
+
+/** How long a part may take before it says it is updating: quicker answers show no flicker. */
+export const BUSY_AFTER_MS = 150;
+
+/** What a view hears from the coordinator. */
+export interface ViewListener<S, Data> {
+  /**
+   * Every part asked for `state` has its rows: `changed` holds only the parts whose rows differ
+   * from what this view was last given, so a part that did not change is not drawn again.
+   */
+  settled(changed: Partial<Data>, state: S): void;
+  /** A part's query failed (not dropped: failed). */
+  failed?(message: string, state: S): void;
+  /** The parts still waiting after BUSY_AFTER_MS; empty once they have all answered. */
+  busy?(parts: ReadonlySet<keyof Data>): void;
+}
+
+/**
+ * One home for every query the views run, in the spirit of Mosaic's coordinator: a view declares
+ * its parts as queries of a plain state value; the coordinator asks only what changed, as one
+ * batch, through one queue and one cache keyed by (SQL, parameters, data version), drops what a
+ * newer request made stale, and hands each view only the rows that changed.
+ */
+export class QueryCoordinator {
+  readonly cache = new QueryCache();
+  readonly queue: QueryQueue;
+  #db: Connector | null = null;
+  #version = 0;
+  readonly #views = new Set<ViewQueries<never, never>>();
+  /** Who waits for each question still on its way: it is dropped only when none of them does. */
+  readonly #askers = new Map<string, (() => boolean)[]>();
+
+  /**
+   * `slots`: questions sent to the engine before earlier ones answer. The engine still answers one
+   * at a time, but with a few sent it need not wait for the page between two (a round trip through
+   * a busy main thread); the rest wait in the page, where a newer request can drop them.
+   */
+  constructor(readonly busyAfterMs = BUSY_AFTER_MS, slots = 3) {
+    this.queue = new QueryQueue(slots);
+  }
+
+  get dataVersion(): number {
+    return this.#version;
+  }
+
+  get connected(): boolean {
+    return this.#db !== null;
+  }
+
+  /** The engine and its data version; a new version asks every view's parts again. */
+  connect(db: Connector, version: number): void {
+    if (db === this.#db && version === this.#version) return;
+    this.#db = db;
+    this.#version = version;
+    for (const view of this.#views) view.dataChanged();
+  }
+
+  /** A view's parts, declared as a function of its state; see ViewQueries.request. */
+  view<S, Data>(declare: (db: Connector, state: S) => ViewParts<Data>, listener: ViewListener<S, Data>): ViewQueries<S, Data> {
+    const view = new ViewQueries(this, declare, listener);
+    this.#views.add(view as unknown as ViewQueries<never, never>);
+    return view;
+  }
+
+  /** @internal */
+  forget(view: ViewQueries<never, never>): void {
+    this.#views.delete(view);
+  }
+
+  /**
+   * A connector for one batch: its questions go through the cache and the queue, and are dropped
+   * unasked once `wanted` says no one waits for them.
+   */
+  connectorFor(wanted: () => boolean): Connector {
+    const db = this.#db;
+    if (!db) throw new Error('the engine is not connected');
+    const version = this.#version;
+    return {
+      query: (sql: string, params: readonly SqlParam[] = []) => {
+        const key = cacheKey(sql, params, version);
+        const askers = this.#askers.get(key);
+        if (askers) askers.push(wanted);
+        return this.cache.answer(key, () => {
+          const waiting = [wanted];
+          this.#askers.set(key, waiting);
+          const asked = this.queue.push(() => db.query(sql, params), { wanted: () => waiting.some((w) => w()) });
+          const done = () => {
+            if (this.#askers.get(key) === waiting) this.#askers.delete(key);
+          };
+          asked.then(done, done);
+          return asked;
+        });
+      },
+      // User-written SQL (console, notebooks) goes straight to the engine's sandbox: never cached.
+      queryReadOnly: (sql: string, params: readonly SqlParam[] = []) => db.queryReadOnly(sql, params),
+      registerFile: (name, bytes) => db.registerFile(name, bytes),
+      dropFile: (name) => db.dropFile(name),
+      insertArrowStream: (table, ipc) => db.insertArrowStream(table, ipc),
+    };
+  }
+}
+
+/** One view's parts on the coordinator: what it last asked, what it was last given. */
+export class ViewQueries<S, Data> {
+  #state: S | null = null;
+  /** Each part's key (data version and inputs) as last asked. */
+  #asked: Partial<Record<keyof Data, string>> = {};
+  /** Each part's rows as last handed to the view, by content. */
+  readonly #given: Partial<Record<keyof Data, string>> = {};
+  /** Rows that changed but wait for the rest of their state's parts. */
+  #changed: Partial<Data> = {};
+  readonly #inFlight = new Map<keyof Data, string>();
+  #busyShown = false;
+  #busyTimer: ReturnType<typeof setTimeout> | null = null;
+  #disposed = false;
+
+  constructor(
+    private readonly coordinator: QueryCoordinator,
+    private readonly declare: (db: Connector, state: S) => ViewParts<Data>,
+    private readonly listener: ViewListener<S, Data>,
+  ) {}
+
+  /**
+   * Asks for the parts of `state` whose inputs changed since the last request, together. Resolves
+   * once this request has settled or been replaced by a newer one.
+   */
+  async request(state: S): Promise<void> {
+    this.#state = state;
+    if (this.#disposed || !this.coordinator.connected) return;
+    const version = this.coordinator.dataVersion;
+    let mine: { name: keyof Data; key: string }[] = [];
+    // A question of this batch is dropped once none of its parts is still asked for.
+    const wanted = () => !this.#disposed && mine.some(({ name, key }) => this.#asked[name] === key);
+    const parts = this.declare(this.coordinator.connectorFor(wanted), state);
+    const names = Object.keys(parts) as (keyof Data)[];
+    mine = names
+      .map((name) => ({ name, key: `${version}\u0000${parts[name].inputs}` }))
+      .filter(({ name, key }) => this.#asked[name] !== key);
+    for (const { name, key } of mine) {
+      this.#asked[name] = key;
+      this.#inFlight.set(name, key);
+    }
+    if (mine.length === 0) {
+      if (this.#inFlight.size === 0) this.#settle();
+      return;
+    }
+    this.#watchBusy();
+    const answers = await Promise.allSettled(mine.map(({ name }) => parts[name].run()));
+    if (this.#disposed) return;
+    let failure: unknown = null;
+    mine.forEach(({ name, key }, i) => {
+      if (this.#inFlight.get(name) === key) this.#inFlight.delete(name);
+      // A newer request asked this part something else: its answer is no longer wanted.
+      if (this.#asked[name] !== key) return;
+      const answer = answers[i]!;
+      if (answer.status === 'rejected') {
+        if (!(answer.reason instanceof StaleRequest)) failure = answer.reason;
+        delete this.#asked[name]; // asked again next time rather than kept as failed
+        return;
+      }
+      const content = contentKey(answer.value);
+      if (content !== this.#given[name]) {
+        this.#given[name] = content;
+        this.#changed[name] = answer.value as Data[keyof Data];
+      }
+    });
+    if (failure !== null) this.listener.failed?.(failure instanceof Error ? failure.message : String(failure), this.#state);
+    if (this.#inFlight.size === 0) this.#settle();
+    else this.#reportBusy();
+  }
+
+  /** The data changed: every part is asked again, and only those whose rows differ are handed on. */
+  dataChanged(): void {
+    this.#asked = {};
+    if (this.#state !== null) void this.request(this.#state);
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    if (this.#busyTimer) clearTimeout(this.#busyTimer);
+    this.coordinator.forget(this as unknown as ViewQueries<never, never>);
+  }
+
+  #settle(): void {
+    const changed = this.#changed;
+    this.#changed = {};
+    if (this.#busyTimer) clearTimeout(this.#busyTimer);
+    this.#busyTimer = null;
+    this.#reportBusy();
+    this.listener.settled(changed, this.#state as S);
+  }
+
+  #watchBusy(): void {
+    if (this.#busyShown) return this.#reportBusy();
+    if (this.#busyTimer) return;
+    this.#busyTimer = setTimeout(() => {
+      this.#busyTimer = null;
+      this.#busyShown = true;
+      this.#reportBusy();
+    }, this.coordinator.busyAfterMs);
+  }
+
+  #reportBusy(): void {
+    if (!this.#busyShown) return;
+    const parts = new Set(this.#inFlight.keys());
+    if (parts.size === 0) this.#busyShown = false;
+    this.listener.busy?.(parts);
+  }
+}
