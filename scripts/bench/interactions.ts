@@ -48,9 +48,10 @@ function readControl(page: Page, selector: string): Promise<ControlInfo | null> 
     const options = control instanceof HTMLSelectElement ? [...control.options].map((option) => option.value) : [];
     return {
       tag: control.tagName.toLowerCase(),
-      value: control.value,
-      min: control.getAttribute('min') ?? '',
-      max: control.getAttribute('max') ?? '',
+      // The day-first date field shows 31/07/2024 and keeps the ISO date and its range in data-*.
+      value: control.getAttribute('data-value') ?? control.value,
+      min: control.getAttribute('min') ?? control.getAttribute('data-min') ?? '',
+      max: control.getAttribute('max') ?? control.getAttribute('data-max') ?? '',
       options,
       hasDoneSignal: ['data-filters-key', 'data-force'].some((name) => document.querySelector('section.view')?.hasAttribute(name)),
     };
