@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join, resolve } from 'node:path';
 import { openNativeConnector } from '../src/lib/db/native-connector';
 import { nativeTableToIpc } from '../src/lib/db/native-arrow';
-import { recordFirstView } from '../src/lib/state/first-view-snapshot';
+import { recordFirstView } from '../src/lib/state/engine/first-view-snapshot';
 import { PUBLISHED_DATABASE, PUBLISHED_FOLDER, PUBLISHED_SNAPSHOT, PUBLISHED_STATUSES, publishedMeta } from '../src/lib/data/published-dataset';
 import { loadDataset } from './load-files';
 

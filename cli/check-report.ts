@@ -1,5 +1,5 @@
-import { describeProblem, problemTitle } from '../src/lib/data/ingest/problem-messages';
-import type { StagedFile } from '../src/lib/data/ingest/stage-file';
+import { describeProblem, problemTitle } from '../src/lib/data/ingest/report/problem-messages';
+import type { StagedFile } from '../src/lib/data/ingest/stage/stage-file';
 import type { CheckedFiles } from './load-files';
 
 /** One problem as the Data view's table shows it: row, column, value, what is wrong, what was expected. */

@@ -1,5 +1,5 @@
-import type { NationalViewData } from '../src/lib/metrics/national-view';
-import type { Filters } from '../src/lib/metrics/filters';
+import type { NationalViewData } from '../src/lib/metrics/national/national-view';
+import type { Filters } from '../src/lib/metrics/common/filters';
 import { toCsv } from '../src/lib/data/export/csv-text';
 
 /**

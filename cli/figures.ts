@@ -1,8 +1,8 @@
 import type { Connector } from '../src/lib/db/connector';
-import { defaultFilters, type Filters } from '../src/lib/metrics/filters';
-import { loadNationalView } from '../src/lib/metrics/national-view';
-import { forceList } from '../src/lib/metrics/reference-lists.sql';
-import { inspectionOptions } from '../src/lib/metrics/inspection-options.sql';
+import { defaultFilters, type Filters } from '../src/lib/metrics/common/filters';
+import { loadNationalView } from '../src/lib/metrics/national/national-view';
+import { forceList } from '../src/lib/metrics/common/reference-lists.sql';
+import { inspectionOptions } from '../src/lib/metrics/common/inspection-options.sql';
 import { UsageError } from './args';
 import { figureRows, type Figures } from './figures-table';
 

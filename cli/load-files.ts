@@ -3,13 +3,13 @@ import { basename } from 'node:path';
 import type { Connector } from '../src/lib/db/connector';
 import { loadShippedData } from '../src/lib/data/shipped-data';
 import { readShippedData } from '../src/lib/data/shipped-data-node';
-import { loadParquetCodec } from '../src/lib/data/ingest/parquet-codec-node';
-import { prepareFile, PIECE_BYTES } from '../src/lib/data/ingest/prepare-file';
-import { stageFiles } from '../src/lib/data/ingest/stage-load';
-import { problemGroups, type ProblemGroup } from '../src/lib/data/ingest/problem-report';
-import { acceptLoad, discardStaged, type LoadMode } from '../src/lib/data/ingest/load-changes';
-import { listLoads, registerShippedLoads } from '../src/lib/data/ingest/load-registry';
-import type { StagedFile } from '../src/lib/data/ingest/stage-file';
+import { loadParquetCodec } from '../src/lib/data/ingest/read/parquet-codec-node';
+import { prepareFile, PIECE_BYTES } from '../src/lib/data/ingest/read/prepare-file';
+import { stageFiles } from '../src/lib/data/ingest/stage/stage-load';
+import { problemGroups, type ProblemGroup } from '../src/lib/data/ingest/report/problem-report';
+import { acceptLoad, discardStaged, type LoadMode } from '../src/lib/data/ingest/loaded/load-changes';
+import { listLoads, registerShippedLoads } from '../src/lib/data/ingest/loaded/load-registry';
+import type { StagedFile } from '../src/lib/data/ingest/stage/stage-file';
 import { refreshPreaggregates } from '../src/lib/metrics/preagg/refresh-preaggregates';
 
 /**

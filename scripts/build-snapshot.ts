@@ -9,7 +9,7 @@ import { nodeTableToIpc } from '../src/lib/db/node-table-ipc';
 import { loadShippedData } from '../src/lib/data/shipped-data';
 import { readShippedData } from '../src/lib/data/shipped-data-node';
 import { refreshPreaggregates } from '../src/lib/metrics/preagg/refresh-preaggregates';
-import { recordFirstView } from '../src/lib/state/first-view-snapshot';
+import { recordFirstView } from '../src/lib/state/engine/first-view-snapshot';
 
 const started = performance.now();
 const shipped = readShippedData();

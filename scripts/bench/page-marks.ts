@@ -9,7 +9,7 @@ export interface PageTimings {
   domContentLoaded: number | null;
 }
 
-/** The app's marks (src/lib/state/timing-marks.ts); the naive page sets the same ones. */
+/** The app's marks (src/lib/state/engine/timing-marks.ts); the naive page sets the same ones. */
 export const MARKS = {
   firstChart: 'oversight:first-chart',
   engineReady: 'oversight:engine-ready',

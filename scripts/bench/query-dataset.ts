@@ -4,7 +4,7 @@ import { openNodeConnector } from '../../src/lib/db/node-connector';
 import { loadShippedData } from '../../src/lib/data/shipped-data';
 import { readShippedData } from '../../src/lib/data/shipped-data-node';
 import { refreshPreaggregates } from '../../src/lib/metrics/preagg/refresh-preaggregates';
-import { rowsOf } from '../../src/lib/metrics/rows';
+import { rowsOf } from '../../src/lib/metrics/common/rows';
 import type { Dataset } from './datasets';
 
 export interface LoadedDataset {

@@ -1,11 +1,11 @@
 import type { Connector } from '../../src/lib/db/connector';
 import type { PairStatus } from '../../src/lib/data/schema';
-import { defaultFilters, type Filters, type RecommendationRef } from '../../src/lib/metrics/filters';
-import { forceViewParts } from '../../src/lib/metrics/force-view';
-import { inspectionViewParts } from '../../src/lib/metrics/inspection-view';
-import { nationalViewParts } from '../../src/lib/metrics/national-view';
-import { rowsOf } from '../../src/lib/metrics/rows';
-import type { ViewPart } from '../../src/lib/metrics/view-parts';
+import { defaultFilters, type Filters, type RecommendationRef } from '../../src/lib/metrics/common/filters';
+import { forceViewParts } from '../../src/lib/metrics/force/force-view';
+import { inspectionViewParts } from '../../src/lib/metrics/inspection/inspection-view';
+import { nationalViewParts } from '../../src/lib/metrics/national/national-view';
+import { rowsOf } from '../../src/lib/metrics/common/rows';
+import type { ViewPart } from '../../src/lib/metrics/common/view-parts';
 
 /** One kind of user interaction: the queries it runs on its i-th repetition, by part name. */
 export interface Interaction {

@@ -1,14 +1,14 @@
 import type { Connector } from '../lib/db/connector';
-import type { Filters } from '../lib/metrics/filters';
-import type { ChartContext, ChartSpec } from '../lib/charts/chart-spec';
-import { chartContext } from '../lib/charts/chart-context';
-import { dataExtent } from '../lib/metrics/data-extent.sql';
-import { loadChangesView, type ChangesViewData } from '../lib/metrics/changes-view';
+import type { Filters } from '../lib/metrics/common/filters';
+import type { ChartContext, ChartSpec } from '../lib/charts/shared/chart-spec';
+import { chartContext } from '../lib/charts/shared/chart-context';
+import { dataExtent } from '../lib/metrics/common/data-extent.sql';
+import { loadChangesView, type ChangesViewData } from '../lib/metrics/changes/changes-view';
 import { forceRateChangesChart } from '../lib/charts/changes/force-rate-changes';
 import { regionOverdueChangesChart } from '../lib/charts/changes/region-overdue-changes';
-import { markStaleForceAxis } from '../lib/charts/freshness-marks';
-import { changePeriodFromSearch } from '../lib/state/changes-params';
-import { staleDaysFromSearch } from '../lib/state/stale-param';
+import { markStaleForceAxis } from '../lib/charts/shared/freshness-marks';
+import { changePeriodFromSearch } from '../lib/state/url/changes-params';
+import { staleDaysFromSearch } from '../lib/state/url/stale-param';
 
 /** The Changes view as the embedded page's address has it: the same dates, filters and threshold. */
 async function changes(db: Connector, filters: Filters, source: string): Promise<{ data: ChangesViewData; context: ChartContext }> {

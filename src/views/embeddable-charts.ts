@@ -1,21 +1,21 @@
 import type { Connector } from '../lib/db/connector';
-import type { Filters } from '../lib/metrics/filters';
-import type { ChartContext, ChartSpec } from '../lib/charts/chart-spec';
-import { comparisonContext } from '../lib/charts/chart-context';
-import { loadNationalView, type NationalViewData } from '../lib/metrics/national-view';
-import { selectionFromSearch, type NationalSelection } from '../lib/state/national-selection';
-import { forceRankingChart } from '../lib/charts/force-ranking';
-import { regionForceRatesChart } from '../lib/charts/region-force-rates';
-import { regionStatusMixChart } from '../lib/charts/region-status-mix';
-import { tileMapChart } from '../lib/charts/tile-map';
-import { regionTrendsChart } from '../lib/charts/region-trends';
-import { complianceTrendChart } from '../lib/charts/compliance-trend';
-import { overdueTrendChart } from '../lib/charts/overdue-trend';
+import type { Filters } from '../lib/metrics/common/filters';
+import type { ChartContext, ChartSpec } from '../lib/charts/shared/chart-spec';
+import { comparisonContext } from '../lib/charts/shared/chart-context';
+import { loadNationalView, type NationalViewData } from '../lib/metrics/national/national-view';
+import { selectionFromSearch, type NationalSelection } from '../lib/state/url/national-selection';
+import { forceRankingChart } from '../lib/charts/national/force-ranking';
+import { regionForceRatesChart } from '../lib/charts/national/region-force-rates';
+import { regionStatusMixChart } from '../lib/charts/national/region-status-mix';
+import { tileMapChart } from '../lib/charts/national/tile-map';
+import { regionTrendsChart } from '../lib/charts/trends/region-trends';
+import { complianceTrendChart } from '../lib/charts/trends/compliance-trend';
+import { overdueTrendChart } from '../lib/charts/trends/overdue-trend';
 import { FORCE_AND_INSPECTION_EMBEDS } from './force-embeds';
 import { CHANGES_EMBEDS } from './changes-embeds';
-import { forceFreshness } from '../lib/metrics/freshness.sql';
-import { markStaleForceAxis, markStaleTiles } from '../lib/charts/freshness-marks';
-import { staleDaysFromSearch } from '../lib/state/stale-param';
+import { forceFreshness } from '../lib/metrics/national/freshness.sql';
+import { markStaleForceAxis, markStaleTiles } from '../lib/charts/shared/freshness-marks';
+import { staleDaysFromSearch } from '../lib/state/url/stale-param';
 
 /** Each force's freshness as the national view asks for it (every force, every status), for its marks. */
 const nationalFreshness = (db: Connector, filters: Filters) =>

@@ -1,21 +1,21 @@
 import type { Connector } from '../lib/db/connector';
-import type { Filters } from '../lib/metrics/filters';
-import type { ChartContext, ChartSpec } from '../lib/charts/chart-spec';
-import { forceStripChart, type StripNames } from '../lib/charts/force-strip';
-import { forceHistoryChart } from '../lib/charts/force-history';
-import { statusMatrixChart } from '../lib/charts/status-matrix';
-import { completionCurvesChart } from '../lib/charts/completion-curves';
-import { onTimeRateChart } from '../lib/charts/on-time-rate';
-import type { BenchmarkMeasure } from '../lib/metrics/benchmark-measures';
-import { loadForceView, type ForceViewData } from '../lib/metrics/force-view';
-import { loadInspectionView, type InspectionViewData } from '../lib/metrics/inspection-view';
-import { forceList, inspectionList, type InspectionListing } from '../lib/metrics/reference-lists.sql';
-import { forceParamsFromSearch } from '../lib/state/force-params';
-import { inspectionParamsFromSearch, type MatrixSort } from '../lib/state/inspection-params';
-import { peerChoiceFromSearch, peerChoiceLabel, peerMembers } from '../lib/state/peer-groups';
-import { forceFreshness, type Freshness } from '../lib/metrics/freshness.sql';
-import { markStaleForceAxis } from '../lib/charts/freshness-marks';
-import { staleDaysFromSearch } from '../lib/state/stale-param';
+import type { Filters } from '../lib/metrics/common/filters';
+import type { ChartContext, ChartSpec } from '../lib/charts/shared/chart-spec';
+import { forceStripChart, type StripNames } from '../lib/charts/force/force-strip';
+import { forceHistoryChart } from '../lib/charts/force/force-history';
+import { statusMatrixChart } from '../lib/charts/inspection/status-matrix';
+import { completionCurvesChart } from '../lib/charts/trends/completion-curves';
+import { onTimeRateChart } from '../lib/charts/trends/on-time-rate';
+import type { BenchmarkMeasure } from '../lib/metrics/force/benchmark-measures';
+import { loadForceView, type ForceViewData } from '../lib/metrics/force/force-view';
+import { loadInspectionView, type InspectionViewData } from '../lib/metrics/inspection/inspection-view';
+import { forceList, inspectionList, type InspectionListing } from '../lib/metrics/common/reference-lists.sql';
+import { forceParamsFromSearch } from '../lib/state/url/force-params';
+import { inspectionParamsFromSearch, type MatrixSort } from '../lib/state/url/inspection-params';
+import { peerChoiceFromSearch, peerChoiceLabel, peerMembers } from '../lib/state/peers/peer-groups';
+import { forceFreshness, type Freshness } from '../lib/metrics/national/freshness.sql';
+import { markStaleForceAxis } from '../lib/charts/shared/freshness-marks';
+import { staleDaysFromSearch } from '../lib/state/url/stale-param';
 
 /** The words under the force and inspection views' charts, from the filters they honour. */
 export function subjectChartContext(filters: Filters, scope: string, source: string): ChartContext {

@@ -1,6 +1,6 @@
 import type { Connector } from '../lib/db/connector';
-import type { Filters } from '../lib/metrics/filters';
-import type { ChartSpec } from '../lib/charts/chart-spec';
+import type { Filters } from '../lib/metrics/common/filters';
+import type { ChartSpec } from '../lib/charts/shared/chart-spec';
 import { forceChartsForSearch, inspectionChartsForSearch } from './force-charts';
 
 type ChartsForSearch = typeof forceChartsForSearch;

@@ -4,12 +4,12 @@ import { launchChromium, openApp, waitForEngine } from './chromium';
 import { axeViolations } from './axe-check';
 import { openDemoData } from '../sql/demo-data';
 import type { Connector } from '../../src/lib/db/connector';
-import { dataExtent } from '../../src/lib/metrics/data-extent.sql';
-import { defaultFilters } from '../../src/lib/metrics/filters';
-import { areaChanges, changedPairs } from '../../src/lib/metrics/changes.sql';
-import { forceFreshness } from '../../src/lib/metrics/freshness.sql';
-import { formatInteger } from '../../src/lib/charts/format';
-import { staleHeadline } from '../../src/lib/charts/freshness-words';
+import { dataExtent } from '../../src/lib/metrics/common/data-extent.sql';
+import { defaultFilters } from '../../src/lib/metrics/common/filters';
+import { areaChanges, changedPairs } from '../../src/lib/metrics/changes/changes.sql';
+import { forceFreshness } from '../../src/lib/metrics/national/freshness.sql';
+import { formatInteger } from '../../src/lib/charts/shared/format';
+import { staleHeadline } from '../../src/lib/charts/shared/freshness-words';
 
 let browser: Browser;
 let db: Connector;

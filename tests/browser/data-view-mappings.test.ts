@@ -6,12 +6,12 @@ import { launchChromium, openApp, waitForEngine, waitForNationalView } from './c
 import { axeViolations } from './axe-check';
 import { openDemoData } from '../sql/demo-data';
 import { fixture, stage } from '../sql/ingest-helpers';
-import { dataExtent } from '../../src/lib/metrics/data-extent.sql';
-import { defaultFilters } from '../../src/lib/metrics/filters';
-import { headline } from '../../src/lib/metrics/national.sql';
-import { formatPercent } from '../../src/lib/charts/format';
-import { listLoads, registerShippedLoads } from '../../src/lib/data/ingest/load-registry';
-import { acceptLoad } from '../../src/lib/data/ingest/load-changes';
+import { dataExtent } from '../../src/lib/metrics/common/data-extent.sql';
+import { defaultFilters } from '../../src/lib/metrics/common/filters';
+import { headline } from '../../src/lib/metrics/national/national.sql';
+import { formatPercent } from '../../src/lib/charts/shared/format';
+import { listLoads, registerShippedLoads } from '../../src/lib/data/ingest/loaded/load-registry';
+import { acceptLoad } from '../../src/lib/data/ingest/loaded/load-changes';
 import { addUserMappings } from '../../src/lib/data/ingest/matching/user-mappings';
 
 /**

@@ -8,15 +8,15 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, waitForNationalView } from './chromium';
 import { axeViolations } from './axe-check';
 import { openDemoData } from '../sql/demo-data';
-import { dataExtent } from '../../src/lib/metrics/data-extent.sql';
-import { defaultFilters } from '../../src/lib/metrics/filters';
-import { headline } from '../../src/lib/metrics/national.sql';
-import { formatInteger } from '../../src/lib/charts/format';
-import { listLoads, registerShippedLoads } from '../../src/lib/data/ingest/load-registry';
-import { acceptLoad } from '../../src/lib/data/ingest/load-changes';
-import { prepareFile } from '../../src/lib/data/ingest/prepare-file';
-import { stageFiles } from '../../src/lib/data/ingest/stage-load';
-import { loadParquetCodec } from '../../src/lib/data/ingest/parquet-codec-node';
+import { dataExtent } from '../../src/lib/metrics/common/data-extent.sql';
+import { defaultFilters } from '../../src/lib/metrics/common/filters';
+import { headline } from '../../src/lib/metrics/national/national.sql';
+import { formatInteger } from '../../src/lib/charts/shared/format';
+import { listLoads, registerShippedLoads } from '../../src/lib/data/ingest/loaded/load-registry';
+import { acceptLoad } from '../../src/lib/data/ingest/loaded/load-changes';
+import { prepareFile } from '../../src/lib/data/ingest/read/prepare-file';
+import { stageFiles } from '../../src/lib/data/ingest/stage/stage-load';
+import { loadParquetCodec } from '../../src/lib/data/ingest/read/parquet-codec-node';
 import { SYNTHETIC_RECOMMENDATIONS_PER_INSPECTION } from '../../scripts/lib/synthetic-inspections';
 
 /**

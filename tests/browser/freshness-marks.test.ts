@@ -3,10 +3,10 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, openApp } from './chromium';
 import { openDemoData } from '../sql/demo-data';
 import type { Connector } from '../../src/lib/db/connector';
-import { dataExtent } from '../../src/lib/metrics/data-extent.sql';
-import { defaultFilters } from '../../src/lib/metrics/filters';
-import { forceFreshness, type Freshness } from '../../src/lib/metrics/freshness.sql';
-import { staleHeadline } from '../../src/lib/charts/freshness-words';
+import { dataExtent } from '../../src/lib/metrics/common/data-extent.sql';
+import { defaultFilters } from '../../src/lib/metrics/common/filters';
+import { forceFreshness, type Freshness } from '../../src/lib/metrics/national/freshness.sql';
+import { staleHeadline } from '../../src/lib/charts/shared/freshness-words';
 
 let browser: Browser;
 let firearms: Freshness;

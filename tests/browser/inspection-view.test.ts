@@ -4,10 +4,10 @@ import { launchChromium, openApp, waitForEngine } from './chromium';
 import { axeViolations } from './axe-check';
 import { openDemoData } from '../sql/demo-data';
 import type { Connector } from '../../src/lib/db/connector';
-import { dataExtent } from '../../src/lib/metrics/data-extent.sql';
-import { defaultFilters } from '../../src/lib/metrics/filters';
-import { onTimeByRecommendation } from '../../src/lib/metrics/on-time.sql';
-import { formatPercent } from '../../src/lib/charts/format';
+import { dataExtent } from '../../src/lib/metrics/common/data-extent.sql';
+import { defaultFilters } from '../../src/lib/metrics/common/filters';
+import { onTimeByRecommendation } from '../../src/lib/metrics/national/on-time.sql';
+import { formatPercent } from '../../src/lib/charts/shared/format';
 
 let browser: Browser;
 let db: Connector;

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium, openApp, waitForNationalView } from './chromium';
 import { openDemoData } from '../sql/demo-data';
-import { headline } from '../../src/lib/metrics/national.sql';
-import { dataExtent } from '../../src/lib/metrics/data-extent.sql';
-import { defaultFilters } from '../../src/lib/metrics/filters';
-import { formatInteger, formatPercent } from '../../src/lib/charts/format';
+import { headline } from '../../src/lib/metrics/national/national.sql';
+import { dataExtent } from '../../src/lib/metrics/common/data-extent.sql';
+import { defaultFilters } from '../../src/lib/metrics/common/filters';
+import { formatInteger, formatPercent } from '../../src/lib/charts/shared/format';
 import type { Connector } from '../../src/lib/db/connector';
 
 let browser: Browser;

@@ -8,13 +8,13 @@ import { launchChromium, openApp, waitForEngine, waitForNationalView } from './c
 import { openDemoData } from '../sql/demo-data';
 import { fixture, stage, text } from '../sql/ingest-helpers';
 import type { Connector } from '../../src/lib/db/connector';
-import { SUMMARY_FILE } from '../../src/lib/data/ingest/saved-summary';
-import { dataExtent } from '../../src/lib/metrics/data-extent.sql';
-import { defaultFilters } from '../../src/lib/metrics/filters';
-import { headline } from '../../src/lib/metrics/national.sql';
-import { formatInteger, formatPercent } from '../../src/lib/charts/format';
-import { listLoads, registerShippedLoads } from '../../src/lib/data/ingest/load-registry';
-import { acceptLoad } from '../../src/lib/data/ingest/load-changes';
+import { SUMMARY_FILE } from '../../src/lib/data/ingest/loaded/saved-summary';
+import { dataExtent } from '../../src/lib/metrics/common/data-extent.sql';
+import { defaultFilters } from '../../src/lib/metrics/common/filters';
+import { headline } from '../../src/lib/metrics/national/national.sql';
+import { formatInteger, formatPercent } from '../../src/lib/charts/shared/format';
+import { listLoads, registerShippedLoads } from '../../src/lib/data/ingest/loaded/load-registry';
+import { acceptLoad } from '../../src/lib/data/ingest/loaded/load-changes';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { defaultFilters, type Filters } from '../../src/lib/metrics/filters';
-import { areaChanges, changedPairs, forceChanges } from '../../src/lib/metrics/changes.sql';
+import { defaultFilters, type Filters } from '../../src/lib/metrics/common/filters';
+import { areaChanges, changedPairs, forceChanges } from '../../src/lib/metrics/changes/changes.sql';
 import { openFixture } from './fixture';
 
 /**

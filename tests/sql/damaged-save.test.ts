@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
 import { nodeTableToIpc } from '../../src/lib/db/node-table-ipc';
-import { acceptLoad } from '../../src/lib/data/ingest/load-changes';
-import { listLoads, registerShippedLoads } from '../../src/lib/data/ingest/load-registry';
-import { DamagedSave, restoreSavedData, saveLoadedData } from '../../src/lib/data/ingest/saved-data-opfs';
+import { acceptLoad } from '../../src/lib/data/ingest/loaded/load-changes';
+import { listLoads, registerShippedLoads } from '../../src/lib/data/ingest/loaded/load-registry';
+import { DamagedSave, restoreSavedData, saveLoadedData } from '../../src/lib/data/ingest/loaded/saved-data-opfs';
 import { openDemoData } from './demo-data';
 import { databaseFingerprint } from './database-fingerprint';
 import { fixture, stage } from './ingest-helpers';

@@ -1,5 +1,5 @@
 import type { Connector } from '../../src/lib/db/connector';
-import { rowsOf } from '../../src/lib/metrics/rows';
+import { rowsOf } from '../../src/lib/metrics/common/rows';
 
 /**
  * Every table and view with its row count and a hash of its rows, and the settings user SQL must

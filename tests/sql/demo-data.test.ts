@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { rowsOf } from '../../src/lib/metrics/rows';
-import { forceCompliance, headline } from '../../src/lib/metrics/national.sql';
-import { dataExtent } from '../../src/lib/metrics/data-extent.sql';
-import { defaultFilters } from '../../src/lib/metrics/filters';
+import { rowsOf } from '../../src/lib/metrics/common/rows';
+import { forceCompliance, headline } from '../../src/lib/metrics/national/national.sql';
+import { dataExtent } from '../../src/lib/metrics/common/data-extent.sql';
+import { defaultFilters } from '../../src/lib/metrics/common/filters';
 import { openDemoData } from './demo-data';
 
 /**

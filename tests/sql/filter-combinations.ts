@@ -1,5 +1,5 @@
 import type { PairStatus } from '../../src/lib/data/schema';
-import { defaultFilters, type Filters, type RecommendationRef } from '../../src/lib/metrics/filters';
+import { defaultFilters, type Filters, type RecommendationRef } from '../../src/lib/metrics/common/filters';
 
 const STATUS_SETS: PairStatus[][] = [
   [], ['complete'], ['in_progress', 'no_update'], ['superseded', 'pending_closure'], ['not_applicable', 'not_started'],

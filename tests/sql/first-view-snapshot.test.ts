@@ -4,12 +4,12 @@ import type { Connector } from '../../src/lib/db/connector';
 import { nodeTableToIpc } from '../../src/lib/db/node-table-ipc';
 import { decodeBase64 } from '../../src/lib/db/snapshot';
 import { snapshotConnector } from '../../src/lib/db/snapshot-connector';
-import { dataExtent } from '../../src/lib/metrics/data-extent.sql';
-import { defaultFilters } from '../../src/lib/metrics/filters';
-import { loadNationalView } from '../../src/lib/metrics/national-view';
-import { rowsOf } from '../../src/lib/metrics/rows';
+import { dataExtent } from '../../src/lib/metrics/common/data-extent.sql';
+import { defaultFilters } from '../../src/lib/metrics/common/filters';
+import { loadNationalView } from '../../src/lib/metrics/national/national-view';
+import { rowsOf } from '../../src/lib/metrics/common/rows';
 import { refreshPreaggregates } from '../../src/lib/metrics/preagg/refresh-preaggregates';
-import { recordFirstView } from '../../src/lib/state/first-view-snapshot';
+import { recordFirstView } from '../../src/lib/state/engine/first-view-snapshot';
 import { openDemoData } from './demo-data';
 import { openFixture } from './fixture';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { forceBenchmark, type ForceMeasure } from '../../src/lib/metrics/force-benchmark.sql';
+import { forceBenchmark, type ForceMeasure } from '../../src/lib/metrics/force/force-benchmark.sql';
 import { D, on, openForceFixture } from './force-fixture';
 
 let db: Connector;

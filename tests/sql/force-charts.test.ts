@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import type { ChartContext } from '../../src/lib/charts/chart-spec';
-import { forceStripChart } from '../../src/lib/charts/force-strip';
-import { forceHistoryChart } from '../../src/lib/charts/force-history';
-import { statusMatrixChart } from '../../src/lib/charts/status-matrix';
-import { completionCurvesChart } from '../../src/lib/charts/completion-curves';
-import { onTimeRateChart } from '../../src/lib/charts/on-time-rate';
-import { benchmarkLines } from '../../src/lib/charts/benchmark-table';
-import { sourceLine } from '../../src/lib/charts/source-line';
-import { BENCHMARK_COLOURS } from '../../src/lib/charts/palette';
-import { loadForceView } from '../../src/lib/metrics/force-view';
-import { loadInspectionView } from '../../src/lib/metrics/inspection-view';
+import type { ChartContext } from '../../src/lib/charts/shared/chart-spec';
+import { forceStripChart } from '../../src/lib/charts/force/force-strip';
+import { forceHistoryChart } from '../../src/lib/charts/force/force-history';
+import { statusMatrixChart } from '../../src/lib/charts/inspection/status-matrix';
+import { completionCurvesChart } from '../../src/lib/charts/trends/completion-curves';
+import { onTimeRateChart } from '../../src/lib/charts/trends/on-time-rate';
+import { benchmarkLines } from '../../src/lib/charts/force/benchmark-table';
+import { sourceLine } from '../../src/lib/charts/shared/source-line';
+import { BENCHMARK_COLOURS } from '../../src/lib/charts/shared/palette';
+import { loadForceView } from '../../src/lib/metrics/force/force-view';
+import { loadInspectionView } from '../../src/lib/metrics/inspection/inspection-view';
 import { D, on, openForceFixture } from './force-fixture';
 
 let db: Connector;

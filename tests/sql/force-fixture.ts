@@ -2,7 +2,7 @@ import { openNodeConnector } from '../../src/lib/db/node-connector';
 import type { Connector } from '../../src/lib/db/connector';
 import { refreshPreaggregates } from '../../src/lib/metrics/preagg/refresh-preaggregates';
 import { CREATE_TABLES } from '../../src/lib/data/schema';
-import { defaultFilters, type Filters } from '../../src/lib/metrics/filters';
+import { defaultFilters, type Filters } from '../../src/lib/metrics/common/filters';
 
 /**
  * A five-force world for benchmarking, whose answers are worked out by hand in the force-* and

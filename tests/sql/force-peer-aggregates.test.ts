@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { peerAggregates, type GroupAggregate } from '../../src/lib/metrics/peer-aggregates.sql';
+import { peerAggregates, type GroupAggregate } from '../../src/lib/metrics/force/peer-aggregates.sql';
 import { D, on, openForceFixture } from './force-fixture';
 
 let db: Connector;

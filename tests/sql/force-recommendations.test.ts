@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { forceRecommendations } from '../../src/lib/metrics/force-recommendations.sql';
-import { statusHistory } from '../../src/lib/metrics/status-history.sql';
+import { forceRecommendations } from '../../src/lib/metrics/force/force-recommendations.sql';
+import { statusHistory } from '../../src/lib/metrics/pairs/status-history.sql';
 import { D, on, openForceFixture } from './force-fixture';
 
 let db: Connector;

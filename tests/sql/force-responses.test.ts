@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { responses, responseSummary } from '../../src/lib/metrics/responses.sql';
+import { responses, responseSummary } from '../../src/lib/metrics/force/responses.sql';
 import { D, on, openForceFixture } from './force-fixture';
 
 let db: Connector;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { defaultFilters, type Filters } from '../../src/lib/metrics/filters';
-import { forceFreshness } from '../../src/lib/metrics/freshness.sql';
+import { defaultFilters, type Filters } from '../../src/lib/metrics/common/filters';
+import { forceFreshness } from '../../src/lib/metrics/national/freshness.sql';
 import { openFixture } from './fixture';
 
 /**

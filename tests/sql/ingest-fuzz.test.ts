@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Connector } from '../../src/lib/db/connector';
-import { acceptLoad } from '../../src/lib/data/ingest/load-changes';
-import { registerShippedLoads } from '../../src/lib/data/ingest/load-registry';
-import { prepareFile } from '../../src/lib/data/ingest/prepare-file';
-import { loadParquetCodec } from '../../src/lib/data/ingest/parquet-codec-node';
-import { allProblems } from '../../src/lib/data/ingest/problem-report';
-import { FILE_PROBLEMS } from '../../src/lib/data/ingest/problems';
-import { stageFiles } from '../../src/lib/data/ingest/stage-load';
+import { acceptLoad } from '../../src/lib/data/ingest/loaded/load-changes';
+import { registerShippedLoads } from '../../src/lib/data/ingest/loaded/load-registry';
+import { prepareFile } from '../../src/lib/data/ingest/read/prepare-file';
+import { loadParquetCodec } from '../../src/lib/data/ingest/read/parquet-codec-node';
+import { allProblems } from '../../src/lib/data/ingest/report/problem-report';
+import { FILE_PROBLEMS } from '../../src/lib/data/ingest/report/problems';
+import { stageFiles } from '../../src/lib/data/ingest/stage/stage-load';
 import { openDemoData } from './demo-data';
 import { statusFingerprint } from './ingest-helpers';
 

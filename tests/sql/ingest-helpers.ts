@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Connector } from '../../src/lib/db/connector';
-import { rowsOf } from '../../src/lib/metrics/rows';
-import { loadParquetCodec } from '../../src/lib/data/ingest/parquet-codec-node';
-import { prepareFile } from '../../src/lib/data/ingest/prepare-file';
-import { stageFiles } from '../../src/lib/data/ingest/stage-load';
-import { allProblems } from '../../src/lib/data/ingest/problem-report';
-import type { StagedFile } from '../../src/lib/data/ingest/stage-file';
-import type { Problem } from '../../src/lib/data/ingest/problems';
+import { rowsOf } from '../../src/lib/metrics/common/rows';
+import { loadParquetCodec } from '../../src/lib/data/ingest/read/parquet-codec-node';
+import { prepareFile } from '../../src/lib/data/ingest/read/prepare-file';
+import { stageFiles } from '../../src/lib/data/ingest/stage/stage-load';
+import { allProblems } from '../../src/lib/data/ingest/report/problem-report';
+import type { StagedFile } from '../../src/lib/data/ingest/stage/stage-file';
+import type { Problem } from '../../src/lib/data/ingest/report/problems';
 
 export const fixture = (path: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/${path}`, import.meta.url)));
 

@@ -4,9 +4,9 @@ import { openDemoData } from './demo-data';
 import { WARNING_PROBLEMS } from '../../src/lib/data/ingest/warnings/warning-kinds';
 import { localToday } from '../../src/lib/data/ingest/warnings/local-today';
 import { fixture, stage, statusFingerprint, text } from './ingest-helpers';
-import { allProblems } from '../../src/lib/data/ingest/problem-report';
-import { describeProblem, EXPECTED } from '../../src/lib/data/ingest/problem-messages';
-import { discardStaged } from '../../src/lib/data/ingest/load-changes';
+import { allProblems } from '../../src/lib/data/ingest/report/problem-report';
+import { describeProblem, EXPECTED } from '../../src/lib/data/ingest/report/problem-messages';
+import { discardStaged } from '../../src/lib/data/ingest/loaded/load-changes';
 
 /**
  * Every malformed file in tests/fixtures/malformed, loaded onto the shipped demo data: the exact

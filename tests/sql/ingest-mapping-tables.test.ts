@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { rowsOf } from '../../src/lib/metrics/rows';
+import { rowsOf } from '../../src/lib/metrics/common/rows';
 import { CANONICAL_STATUSES } from '../../src/lib/data/schema';
-import { createMappingTables, LIST_SEPARATOR } from '../../src/lib/data/ingest/mapping-tables';
-import { dateMapSql, forceMapSql, recommendationMapSql } from '../../src/lib/data/ingest/value-maps.sql';
-import { STATUS_VOCABULARY } from '../../src/lib/data/ingest/status-vocabulary';
+import { createMappingTables, LIST_SEPARATOR } from '../../src/lib/data/ingest/vocabulary/mapping-tables';
+import { dateMapSql, forceMapSql, recommendationMapSql } from '../../src/lib/data/ingest/vocabulary/value-maps.sql';
+import { STATUS_VOCABULARY } from '../../src/lib/data/ingest/vocabulary/status-vocabulary';
 import { openDemoData } from './demo-data';
 
 let db: Connector;

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { rowsOf } from '../../src/lib/metrics/rows';
-import { headline } from '../../src/lib/metrics/national.sql';
-import { defaultFilters } from '../../src/lib/metrics/filters';
-import { registerShippedLoads, listLoads } from '../../src/lib/data/ingest/load-registry';
-import { acceptLoad } from '../../src/lib/data/ingest/load-changes';
-import { createMappingTables, LIST_SEPARATOR } from '../../src/lib/data/ingest/mapping-tables';
-import { inspectionMapSql, recommendationMapSql } from '../../src/lib/data/ingest/value-maps.sql';
+import { rowsOf } from '../../src/lib/metrics/common/rows';
+import { headline } from '../../src/lib/metrics/national/national.sql';
+import { defaultFilters } from '../../src/lib/metrics/common/filters';
+import { registerShippedLoads, listLoads } from '../../src/lib/data/ingest/loaded/load-registry';
+import { acceptLoad } from '../../src/lib/data/ingest/loaded/load-changes';
+import { createMappingTables, LIST_SEPARATOR } from '../../src/lib/data/ingest/vocabulary/mapping-tables';
+import { inspectionMapSql, recommendationMapSql } from '../../src/lib/data/ingest/vocabulary/value-maps.sql';
 import { refreshPreaggregates } from '../../src/lib/metrics/preagg/refresh-preaggregates';
-import { dataCoverage } from '../../src/lib/metrics/data-coverage.sql';
+import { dataCoverage } from '../../src/lib/metrics/common/data-coverage.sql';
 import { openDemoData } from './demo-data';
 import { fixture, problemsOf, stage } from './ingest-helpers';
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { rowsOf } from '../../src/lib/metrics/rows';
-import { registerShippedLoads } from '../../src/lib/data/ingest/load-registry';
-import { acceptLoad, discardStaged } from '../../src/lib/data/ingest/load-changes';
+import { rowsOf } from '../../src/lib/metrics/common/rows';
+import { registerShippedLoads } from '../../src/lib/data/ingest/loaded/load-registry';
+import { acceptLoad, discardStaged } from '../../src/lib/data/ingest/loaded/load-changes';
 import { problemValues } from '../../src/lib/data/ingest/report/problem-values';
 import { problemsCsv } from '../../src/lib/data/ingest/report/problems-csv';
 import { addUserMappings, listUserMappings, removeUserMapping, replaceUserMappings } from '../../src/lib/data/ingest/matching/user-mappings';
 import { mappingsCsv, readMappingsCsv } from '../../src/lib/data/ingest/matching/mappings-csv';
 import { isKnownMeaning, mappingChoices } from '../../src/lib/data/ingest/matching/mapping-choices';
-import { readMappingTables } from '../../src/lib/data/ingest/mapping-views';
+import { readMappingTables } from '../../src/lib/data/ingest/vocabulary/mapping-views';
 import { openDemoData } from './demo-data';
 import { fixture, problemsOf, stage, text } from './ingest-helpers';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { rowsOf } from '../../src/lib/metrics/rows';
-import { dataExtent } from '../../src/lib/metrics/data-extent.sql';
-import { registerShippedLoads, listLoads } from '../../src/lib/data/ingest/load-registry';
-import { acceptLoad, lastUndoable, undoLastChange } from '../../src/lib/data/ingest/load-changes';
-import { allProblems } from '../../src/lib/data/ingest/problem-report';
-import { describeProblem } from '../../src/lib/data/ingest/problem-messages';
+import { rowsOf } from '../../src/lib/metrics/common/rows';
+import { dataExtent } from '../../src/lib/metrics/common/data-extent.sql';
+import { registerShippedLoads, listLoads } from '../../src/lib/data/ingest/loaded/load-registry';
+import { acceptLoad, lastUndoable, undoLastChange } from '../../src/lib/data/ingest/loaded/load-changes';
+import { allProblems } from '../../src/lib/data/ingest/report/problem-report';
+import { describeProblem } from '../../src/lib/data/ingest/report/problem-messages';
 import { excludeWarnedRows } from '../../src/lib/data/ingest/warnings/exclude-warned-rows';
 import { localToday } from '../../src/lib/data/ingest/warnings/local-today';
 import { openDemoData } from './demo-data';

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { inspectionMatrix } from '../../src/lib/metrics/inspection-matrix.sql';
-import { completionCurves } from '../../src/lib/metrics/completion-curves.sql';
-import { onTimeByRecommendation } from '../../src/lib/metrics/on-time.sql';
-import { inspectionList } from '../../src/lib/metrics/reference-lists.sql';
+import { inspectionMatrix } from '../../src/lib/metrics/inspection/inspection-matrix.sql';
+import { completionCurves } from '../../src/lib/metrics/national/completion-curves.sql';
+import { onTimeByRecommendation } from '../../src/lib/metrics/national/on-time.sql';
+import { inspectionList } from '../../src/lib/metrics/common/reference-lists.sql';
 import { D, on, openForceFixture } from './force-fixture';
 
 let db: Connector;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
 import { openNodeConnector } from '../../src/lib/db/node-connector';
-import { LoadSession, type ReadFiles } from '../../src/components/data/load-session.svelte';
+import { LoadSession, type ReadFiles } from '../../src/components/data/load/load-session.svelte';
 import { loadShippedData } from '../../src/lib/data/shipped-data';
-import { acceptLoad } from '../../src/lib/data/ingest/load-changes';
-import { registerShippedLoads } from '../../src/lib/data/ingest/load-registry';
-import { prepareFile } from '../../src/lib/data/ingest/prepare-file';
-import { loadParquetCodec } from '../../src/lib/data/ingest/parquet-codec-node';
+import { acceptLoad } from '../../src/lib/data/ingest/loaded/load-changes';
+import { registerShippedLoads } from '../../src/lib/data/ingest/loaded/load-registry';
+import { prepareFile } from '../../src/lib/data/ingest/read/prepare-file';
+import { loadParquetCodec } from '../../src/lib/data/ingest/read/parquet-codec-node';
 import { refreshPreaggregates } from '../../src/lib/metrics/preagg/refresh-preaggregates';
 import { databaseFingerprint } from './database-fingerprint';
 import { openDemoData, readShippedData } from './demo-data';

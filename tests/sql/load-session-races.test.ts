@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { LoadSession, type ReadFiles } from '../../src/components/data/load-session.svelte';
-import { prepareFile } from '../../src/lib/data/ingest/prepare-file';
-import { loadParquetCodec } from '../../src/lib/data/ingest/parquet-codec-node';
-import { listLoads, registerShippedLoads } from '../../src/lib/data/ingest/load-registry';
+import { LoadSession, type ReadFiles } from '../../src/components/data/load/load-session.svelte';
+import { prepareFile } from '../../src/lib/data/ingest/read/prepare-file';
+import { loadParquetCodec } from '../../src/lib/data/ingest/read/parquet-codec-node';
+import { listLoads, registerShippedLoads } from '../../src/lib/data/ingest/loaded/load-registry';
 import { openDemoData } from './demo-data';
 import { fixture, statusFingerprint } from './ingest-helpers';
 

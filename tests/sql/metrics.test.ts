@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { defaultFilters, type Filters } from '../../src/lib/metrics/filters';
-import { forceCompliance, headline, regionStatusMix } from '../../src/lib/metrics/national.sql';
-import { completionSummary } from '../../src/lib/metrics/completion.sql';
+import { defaultFilters, type Filters } from '../../src/lib/metrics/common/filters';
+import { forceCompliance, headline, regionStatusMix } from '../../src/lib/metrics/national/national.sql';
+import { completionSummary } from '../../src/lib/metrics/national/completion.sql';
 import { openFixture } from './fixture';
 
 let db: Connector;

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { defaultFilters, type Filters } from '../../src/lib/metrics/filters';
-import { forceCompliance, headline, regionStatusMix } from '../../src/lib/metrics/national.sql';
-import { inspectionOptions } from '../../src/lib/metrics/inspection-options.sql';
-import { trendMarkers } from '../../src/lib/metrics/trend-markers.sql';
-import { loadNationalView, nationalViewParts, type NationalViewData } from '../../src/lib/metrics/national-view';
-import { DEFAULT_OVERDUE_SORT, type OverdueSort } from '../../src/lib/metrics/overdue.sql';
+import { defaultFilters, type Filters } from '../../src/lib/metrics/common/filters';
+import { forceCompliance, headline, regionStatusMix } from '../../src/lib/metrics/national/national.sql';
+import { inspectionOptions } from '../../src/lib/metrics/common/inspection-options.sql';
+import { trendMarkers } from '../../src/lib/metrics/national/trend-markers.sql';
+import { loadNationalView, nationalViewParts, type NationalViewData } from '../../src/lib/metrics/national/national-view';
+import { DEFAULT_OVERDUE_SORT, type OverdueSort } from '../../src/lib/metrics/national/overdue.sql';
 import { QueryCoordinator } from '../../src/lib/query/coordinator';
 import { openFixture } from './fixture';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { defaultFilters } from '../../src/lib/metrics/filters';
+import { defaultFilters } from '../../src/lib/metrics/common/filters';
 import { parseNotebook } from '../../src/lib/notebooks/parse-notebook';
 import { runNotebook } from '../../src/lib/notebooks/run-notebook';
 import { filterParameters } from '../../src/lib/sql-console/named-parameters';

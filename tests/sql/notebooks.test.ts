@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { defaultFilters, type Filters } from '../../src/lib/metrics/filters';
-import { dataExtent } from '../../src/lib/metrics/data-extent.sql';
+import { defaultFilters, type Filters } from '../../src/lib/metrics/common/filters';
+import { dataExtent } from '../../src/lib/metrics/common/data-extent.sql';
 import { parseNotebook } from '../../src/lib/notebooks/parse-notebook';
 import { runNotebook, type NotebookRun } from '../../src/lib/notebooks/run-notebook';
 import { SHIPPED_NOTEBOOKS } from '../../src/lib/notebooks/shipped-notebooks';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { defaultFilters, type Filters } from '../../src/lib/metrics/filters';
-import { overdueList, type OverdueSortKey } from '../../src/lib/metrics/overdue.sql';
+import { defaultFilters, type Filters } from '../../src/lib/metrics/common/filters';
+import { overdueList, type OverdueSortKey } from '../../src/lib/metrics/national/overdue.sql';
 import { openFixture } from './fixture';
 
 let db: Connector;

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import type { Filters } from '../../src/lib/metrics/filters';
-import { forceCompliance, headline, regionStatusMix } from '../../src/lib/metrics/national.sql';
-import { complianceTrends } from '../../src/lib/metrics/trends.sql';
+import type { Filters } from '../../src/lib/metrics/common/filters';
+import { forceCompliance, headline, regionStatusMix } from '../../src/lib/metrics/national/national.sql';
+import { complianceTrends } from '../../src/lib/metrics/national/trends.sql';
 import {
   complianceTrendsFast, forceComplianceFast, headlineFast, regionStatusMixFast,
 } from '../../src/lib/metrics/preagg/national-fast.sql';

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Connector } from '../../src/lib/db/connector';
 import { openNodeConnector } from '../../src/lib/db/node-connector';
-import { rowsOf } from '../../src/lib/metrics/rows';
+import { rowsOf } from '../../src/lib/metrics/common/rows';
 import { runReadOnlyQuery } from '../../src/lib/sql-console/run-read-only-query';
 import { databaseFingerprint } from './database-fingerprint';
 

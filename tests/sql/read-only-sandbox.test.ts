@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { rowsOf } from '../../src/lib/metrics/rows';
+import { rowsOf } from '../../src/lib/metrics/common/rows';
 import { checkReadOnly } from '../../src/lib/sql-console/read-only-guard';
 import { runReadOnlyQuery } from '../../src/lib/sql-console/run-read-only-query';
 import { openDemoData } from './demo-data';

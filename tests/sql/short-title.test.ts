@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
 import { openNodeConnector } from '../../src/lib/db/node-connector';
-import { shortTitleSql } from '../../src/lib/metrics/short-title.sql';
-import { rowsOf } from '../../src/lib/metrics/rows';
+import { shortTitleSql } from '../../src/lib/metrics/common/short-title.sql';
+import { rowsOf } from '../../src/lib/metrics/common/rows';
 
 /** Short names of real report titles, as chart labels show them. */
 let db: Connector;

@@ -2,15 +2,15 @@ import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import type { ChartContext, ChartSpec } from '../../src/lib/charts/chart-spec';
-import { contrastRatio, STATUS_COLOURS, STATUS_ORDER, STATUS_TEXT_COLOURS } from '../../src/lib/charts/palette';
-import { sourceLine } from '../../src/lib/charts/source-line';
-import { tileMapChart } from '../../src/lib/charts/tile-map';
-import { regionStatusMixChart } from '../../src/lib/charts/region-status-mix';
-import { statusMatrixChart } from '../../src/lib/charts/status-matrix';
-import { FORCE_TILES } from '../../src/lib/charts/force-tile-layout';
-import { loadInspectionView } from '../../src/lib/metrics/inspection-view';
-import type { ForceCompliance, RegionStatusShare } from '../../src/lib/metrics/national.sql';
+import type { ChartContext, ChartSpec } from '../../src/lib/charts/shared/chart-spec';
+import { contrastRatio, STATUS_COLOURS, STATUS_ORDER, STATUS_TEXT_COLOURS } from '../../src/lib/charts/shared/palette';
+import { sourceLine } from '../../src/lib/charts/shared/source-line';
+import { tileMapChart } from '../../src/lib/charts/national/tile-map';
+import { regionStatusMixChart } from '../../src/lib/charts/national/region-status-mix';
+import { statusMatrixChart } from '../../src/lib/charts/inspection/status-matrix';
+import { FORCE_TILES } from '../../src/lib/charts/national/force-tile-layout';
+import { loadInspectionView } from '../../src/lib/metrics/inspection/inspection-view';
+import type { ForceCompliance, RegionStatusShare } from '../../src/lib/metrics/national/national.sql';
 import { D, on, openForceFixture } from './force-fixture';
 
 /**

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { defaultFilters, type Filters } from '../../src/lib/metrics/filters';
-import { headline } from '../../src/lib/metrics/national.sql';
-import { complianceTrends, type TrendPoint } from '../../src/lib/metrics/trends.sql';
+import { defaultFilters, type Filters } from '../../src/lib/metrics/common/filters';
+import { headline } from '../../src/lib/metrics/national/national.sql';
+import { complianceTrends, type TrendPoint } from '../../src/lib/metrics/national/trends.sql';
 import { openFixture } from './fixture';
 
 let db: Connector;

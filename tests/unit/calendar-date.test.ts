@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate } from '../../src/lib/state/calendar-date';
-import { filtersFromSearch, unreadableAsOf } from '../../src/lib/state/url-filters';
+import { isCalendarDate } from '../../src/lib/state/url/calendar-date';
+import { filtersFromSearch, unreadableAsOf } from '../../src/lib/state/url/url-filters';
 
 // Issue 15: ?asof=2024-02-30 passed Date.parse (it reads 1 March) and reached DuckDB, whose conversion error showed.
 describe('an as-of date in the address', () => {

@@ -1,11 +1,11 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import type { ChartContext } from '../../src/lib/charts/chart-spec';
+import type { ChartContext } from '../../src/lib/charts/shared/chart-spec';
 import { frameSvg, serialiseSvg } from '../../src/lib/charts/export/frame-svg';
 import { forceRateChangesChart, percentagePoints } from '../../src/lib/charts/changes/force-rate-changes';
 import { regionOverdueChangesChart } from '../../src/lib/charts/changes/region-overdue-changes';
-import { pickOf } from '../../src/lib/charts/pick';
-import type { AreaChanges, ForceChange } from '../../src/lib/metrics/changes.sql';
+import { pickOf } from '../../src/lib/charts/shared/pick';
+import type { AreaChanges, ForceChange } from '../../src/lib/metrics/changes/changes.sql';
 import { matchSvgSnapshot as matchSnapshot, normaliseSvg as normalise } from '../svg-snapshot';
 
 const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changePeriodFromSearch, quarterBefore, searchWithChangePeriod } from '../../src/lib/state/changes-params';
-import { searchWithStaleDays, staleDaysFromSearch } from '../../src/lib/state/stale-param';
+import { changePeriodFromSearch, quarterBefore, searchWithChangePeriod } from '../../src/lib/state/url/changes-params';
+import { searchWithStaleDays, staleDaysFromSearch } from '../../src/lib/state/url/stale-param';
 
 describe('the Changes view dates in the URL', () => {
   it('defaults to the latest date and the same day a quarter earlier, month ends kept in the month', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FORCE_TILES, TILE_COLUMNS, TILE_ROWS } from '../../src/lib/charts/force-tile-layout';
+import { FORCE_TILES, TILE_COLUMNS, TILE_ROWS } from '../../src/lib/charts/national/force-tile-layout';
 
 const forces = readFileSync(new URL('../../data/forces.csv', import.meta.url), 'utf8')
   .trim().split('\n').slice(1)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { forceParamsFromSearch, searchWithForceParams } from '../../src/lib/state/force-params';
-import { inspectionParamsFromSearch, searchWithInspectionParams } from '../../src/lib/state/inspection-params';
-import { forceHref, inspectionHref, viewFromSearch } from '../../src/lib/state/route';
-import { ordinal, percentileWords, rankWords } from '../../src/lib/charts/rank-words';
+import { forceParamsFromSearch, searchWithForceParams } from '../../src/lib/state/url/force-params';
+import { inspectionParamsFromSearch, searchWithInspectionParams } from '../../src/lib/state/url/inspection-params';
+import { forceHref, inspectionHref, viewFromSearch } from '../../src/lib/state/url/route';
+import { ordinal, percentileWords, rankWords } from '../../src/lib/charts/shared/rank-words';
 
 describe('force view address', () => {
   it('reads force, compare and measure, ignoring a comparison with itself and unknown measures', () => {

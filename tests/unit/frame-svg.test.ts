@@ -1,10 +1,10 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { frameSvg, serialiseSvg, wrapText } from '../../src/lib/charts/export/frame-svg';
-import { forceRankingChart } from '../../src/lib/charts/force-ranking';
-import { regionStatusMixChart } from '../../src/lib/charts/region-status-mix';
-import type { ChartContext } from '../../src/lib/charts/chart-spec';
-import type { ForceCompliance, RegionStatusShare } from '../../src/lib/metrics/national.sql';
+import { forceRankingChart } from '../../src/lib/charts/national/force-ranking';
+import { regionStatusMixChart } from '../../src/lib/charts/national/region-status-mix';
+import type { ChartContext } from '../../src/lib/charts/shared/chart-spec';
+import type { ForceCompliance, RegionStatusShare } from '../../src/lib/metrics/national/national.sql';
 import { matchSvgSnapshot as matchSnapshot, normaliseSvg as normalise } from '../svg-snapshot';
 
 /** Exported SVGs against snapshot files (tests/svg-snapshot.ts). */

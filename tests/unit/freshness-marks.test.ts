@@ -1,14 +1,14 @@
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import type { ChartContext, ChartSpec } from '../../src/lib/charts/chart-spec';
-import { FORCE_TILES } from '../../src/lib/charts/force-tile-layout';
-import { forceRankingChart } from '../../src/lib/charts/force-ranking';
-import { tileMapChart } from '../../src/lib/charts/tile-map';
-import { markStaleForceAxis, markStaleTiles } from '../../src/lib/charts/freshness-marks';
-import { staleHeadline } from '../../src/lib/charts/freshness-words';
-import type { ForceCompliance } from '../../src/lib/metrics/national.sql';
-import type { Freshness } from '../../src/lib/metrics/freshness.sql';
+import type { ChartContext, ChartSpec } from '../../src/lib/charts/shared/chart-spec';
+import { FORCE_TILES } from '../../src/lib/charts/national/force-tile-layout';
+import { forceRankingChart } from '../../src/lib/charts/national/force-ranking';
+import { tileMapChart } from '../../src/lib/charts/national/tile-map';
+import { markStaleForceAxis, markStaleTiles } from '../../src/lib/charts/shared/freshness-marks';
+import { staleHeadline } from '../../src/lib/charts/shared/freshness-words';
+import type { ForceCompliance } from '../../src/lib/metrics/national/national.sql';
+import type { Freshness } from '../../src/lib/metrics/national/freshness.sql';
 
 const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
 const context: ChartContext = { asOf: '2026-09-30', scope: 'All of England and Wales', pendingCountsAsComplete: false, source: 'Test source.' };

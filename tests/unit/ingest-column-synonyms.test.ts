@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { roleOfHeader } from '../../src/lib/data/ingest/column-synonyms';
-import { columnLetter, columnName } from '../../src/lib/data/ingest/file-shape';
+import { roleOfHeader } from '../../src/lib/data/ingest/recognise/column-synonyms';
+import { columnLetter, columnName } from '../../src/lib/data/ingest/recognise/file-shape';
 
 describe('column headers', () => {
   it.each([

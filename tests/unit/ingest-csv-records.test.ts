@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillBlankLines, layoutRecords } from '../../src/lib/data/ingest/csv-records';
+import { fillBlankLines, layoutRecords } from '../../src/lib/data/ingest/read/csv-records';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const text = (b: Uint8Array) => new TextDecoder().decode(b);

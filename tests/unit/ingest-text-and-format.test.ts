@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isUtf8, toUtf8 } from '../../src/lib/data/ingest/text-encoding';
-import { detectFormat } from '../../src/lib/data/ingest/file-format';
-import { fileSizeProblem, prepareFile } from '../../src/lib/data/ingest/prepare-file';
-import { loadParquetCodec } from '../../src/lib/data/ingest/parquet-codec-node';
+import { isUtf8, toUtf8 } from '../../src/lib/data/ingest/read/text-encoding';
+import { detectFormat } from '../../src/lib/data/ingest/recognise/file-format';
+import { fileSizeProblem, prepareFile } from '../../src/lib/data/ingest/read/prepare-file';
+import { loadParquetCodec } from '../../src/lib/data/ingest/read/parquet-codec-node';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { describeProblem, MAX_FILE_BYTES } from '../../src/lib/data/ingest/problem-messages';
+import { describeProblem, MAX_FILE_BYTES } from '../../src/lib/data/ingest/report/problem-messages';
 
 const b = (...values: number[]) => Uint8Array.from(values);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOutOfMemory, loadFailure } from '../../src/lib/data/ingest/load-failure';
+import { isOutOfMemory, loadFailure } from '../../src/lib/data/ingest/report/load-failure';
 
 // Issue 15: "The load failed; your data is as it was" stood beside DuckDB's raw text, alone.
 describe('a failed load in words', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aboutBytes, MEMORY_PER_FILE_BYTE, memoryRefusal, memoryVerdict, parseMemorySize } from '../../src/lib/data/ingest/memory-estimate';
+import { aboutBytes, MEMORY_PER_FILE_BYTE, memoryRefusal, memoryVerdict, parseMemorySize } from '../../src/lib/data/ingest/read/memory-estimate';
 
 // Issue 15: a 5M-row file was read whole before DuckDB ran out of memory; now it is refused first, with the sizes.
 describe('the memory a load needs', () => {

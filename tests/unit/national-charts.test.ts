@@ -1,20 +1,20 @@
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import type { ChartContext, ChartSpec } from '../../src/lib/charts/chart-spec';
-import { FORCE_TILES } from '../../src/lib/charts/force-tile-layout';
-import { tileMapChart } from '../../src/lib/charts/tile-map';
-import { forceRankingChart } from '../../src/lib/charts/force-ranking';
-import { regionForceRatesChart } from '../../src/lib/charts/region-force-rates';
-import { regionStatusMixChart } from '../../src/lib/charts/region-status-mix';
-import { complianceTrendChart } from '../../src/lib/charts/compliance-trend';
-import { overdueTrendChart } from '../../src/lib/charts/overdue-trend';
-import { regionTrendsChart } from '../../src/lib/charts/region-trends';
-import { inkOn, NO_DATA_FILL } from '../../src/lib/charts/palette';
-import { pickOf } from '../../src/lib/charts/pick';
-import type { ForceCompliance, RegionStatusShare } from '../../src/lib/metrics/national.sql';
-import type { TrendPoint } from '../../src/lib/metrics/trends.sql';
-import type { TrendMarker } from '../../src/lib/metrics/trend-markers.sql';
+import type { ChartContext, ChartSpec } from '../../src/lib/charts/shared/chart-spec';
+import { FORCE_TILES } from '../../src/lib/charts/national/force-tile-layout';
+import { tileMapChart } from '../../src/lib/charts/national/tile-map';
+import { forceRankingChart } from '../../src/lib/charts/national/force-ranking';
+import { regionForceRatesChart } from '../../src/lib/charts/national/region-force-rates';
+import { regionStatusMixChart } from '../../src/lib/charts/national/region-status-mix';
+import { complianceTrendChart } from '../../src/lib/charts/trends/compliance-trend';
+import { overdueTrendChart } from '../../src/lib/charts/trends/overdue-trend';
+import { regionTrendsChart } from '../../src/lib/charts/trends/region-trends';
+import { inkOn, NO_DATA_FILL } from '../../src/lib/charts/shared/palette';
+import { pickOf } from '../../src/lib/charts/shared/pick';
+import type { ForceCompliance, RegionStatusShare } from '../../src/lib/metrics/national/national.sql';
+import type { TrendPoint } from '../../src/lib/metrics/national/trends.sql';
+import type { TrendMarker } from '../../src/lib/metrics/national/trend-markers.sql';
 
 const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
 // Plot paints colour ramps on a canvas, which jsdom lacks: draw without the legend here.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFilters } from '../../src/lib/metrics/filters';
-import { DEFAULT_SELECTION } from '../../src/lib/state/national-selection';
-import { pickForce, pickRecommendation, pickRegion } from '../../src/lib/state/national-picks';
-import { clearAll, filterChips } from '../../src/lib/state/filter-chips';
+import { defaultFilters } from '../../src/lib/metrics/common/filters';
+import { DEFAULT_SELECTION } from '../../src/lib/state/url/national-selection';
+import { pickForce, pickRecommendation, pickRegion } from '../../src/lib/state/url/national-picks';
+import { clearAll, filterChips } from '../../src/lib/state/url/filter-chips';
 
 const filters = defaultFilters('2026-09-30');
 const names = { inspection: (id: string) => `Report ${id}`, force: (id: string) => `Force ${id}` };

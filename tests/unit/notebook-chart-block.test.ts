@@ -3,7 +3,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { chartBlockSpec, type ChartBlockOptions } from '../../src/lib/notebooks/chart-block';
 import type { ResultTable } from '../../src/lib/sql-console/result-table';
-import { STATUS_COLOURS } from '../../src/lib/charts/palette';
+import { STATUS_COLOURS } from '../../src/lib/charts/shared/palette';
 
 const options = (over: Partial<ChartBlockOptions>): ChartBlockOptions => ({
   mark: 'bar', x: 'x', y: 'y', colour: null, facet: null, from: 'q', title: null, subtitle: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFilters } from '../../src/lib/metrics/filters';
+import { defaultFilters } from '../../src/lib/metrics/common/filters';
 import { bindNamedParameters, filterParameters } from '../../src/lib/sql-console/named-parameters';
 
 const filters = { ...defaultFilters('2025-03-31'), region: 'Wales', inspections: ['firearms-2023', 'vawg-2021'] };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cleanGroupName, decodePeerChoice, encodePeerChoice, parseStoredGroups, peerChoiceFromSearch, peerChoiceLabel,
   peerMembers, removeGroup, searchWithPeerChoice, serialiseGroups, unknownMembers, upsertGroup, type ForceRef,
-} from '../../src/lib/state/peer-groups';
+} from '../../src/lib/state/peers/peer-groups';
 
 const forces: ForceRef[] = [
   { force_id: 'cheshire', name: 'Cheshire', region: 'North West' },

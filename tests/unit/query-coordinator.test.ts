@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tableFromArrays, type Table } from 'apache-arrow';
 import type { Connector, SqlParam } from '../../src/lib/db/connector';
-import { rowsOf } from '../../src/lib/metrics/rows';
-import type { ViewParts } from '../../src/lib/metrics/view-parts';
+import { rowsOf } from '../../src/lib/metrics/common/rows';
+import type { ViewParts } from '../../src/lib/metrics/common/view-parts';
 import { QueryCoordinator } from '../../src/lib/query/coordinator';
 import { QueryQueue, StaleRequest } from '../../src/lib/query/query-queue';
 

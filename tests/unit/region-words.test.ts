@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartContext, comparisonContext, highlightWords } from '../../src/lib/charts/chart-context';
-import { defaultFilters } from '../../src/lib/metrics/filters';
+import { chartContext, comparisonContext, highlightWords } from '../../src/lib/charts/shared/chart-context';
+import { defaultFilters } from '../../src/lib/metrics/common/filters';
 
 /** A chosen region means one thing, said in every subtitle: a filter ("only") or a highlight. */
 describe('a chosen region in the subtitles', () => {

@@ -3,7 +3,7 @@ import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import type { Connector } from '../../src/lib/db/connector';
 import { snapshotConnector } from '../../src/lib/db/snapshot-connector';
 import { decodeBase64, encodeBase64 } from '../../src/lib/db/snapshot';
-import { rowsOf } from '../../src/lib/metrics/rows';
+import { rowsOf } from '../../src/lib/metrics/common/rows';
 
 const recorded = (value: number) =>
   Buffer.from(tableToIPC(tableFromArrays({ n: Int32Array.from([value]) }), 'stream')).toString('base64');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartContext } from '../../src/lib/charts/chart-spec';
-import { forceRankingChart } from '../../src/lib/charts/force-ranking';
-import { regionForceRatesChart } from '../../src/lib/charts/region-force-rates';
-import type { ForceCompliance } from '../../src/lib/metrics/national.sql';
+import type { ChartContext } from '../../src/lib/charts/shared/chart-spec';
+import { forceRankingChart } from '../../src/lib/charts/national/force-ranking';
+import { regionForceRatesChart } from '../../src/lib/charts/national/region-force-rates';
+import type { ForceCompliance } from '../../src/lib/metrics/national/national.sql';
 
 /** Forces with equal rates, as the SQL ranks them (rank() shares a rank among ties). */
 const force = (force_id: string, name: string, region: string, rate: number, rank: number): ForceCompliance => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FORCE_TILES } from '../../src/lib/charts/force-tile-layout';
-import { tileAfterKey } from '../../src/lib/charts/tile-navigation';
+import { FORCE_TILES } from '../../src/lib/charts/national/force-tile-layout';
+import { tileAfterKey } from '../../src/lib/charts/national/tile-navigation';
 
 /** Arrow keys on the tile map's real layout (see the drawing in force-tile-layout.ts). */
 const at = (id: string) => FORCE_TILES.findIndex((t) => t.force_id === id);

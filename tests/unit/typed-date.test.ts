@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayFirst, readTypedDate } from '../../src/lib/state/typed-date';
+import { dayFirst, readTypedDate } from '../../src/lib/state/url/typed-date';
 
 describe('dates as people type them', () => {
   it.each([

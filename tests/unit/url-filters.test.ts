@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFilters, type Filters } from '../../src/lib/metrics/filters';
-import { filtersFromSearch, searchFromFilters } from '../../src/lib/state/url-filters';
-import { DEFAULT_SELECTION, searchWithSelection, selectionFromSearch } from '../../src/lib/state/national-selection';
+import { defaultFilters, type Filters } from '../../src/lib/metrics/common/filters';
+import { filtersFromSearch, searchFromFilters } from '../../src/lib/state/url/url-filters';
+import { DEFAULT_SELECTION, searchWithSelection, selectionFromSearch } from '../../src/lib/state/url/national-selection';
 
 const defaults = { asOf: '2026-09-30' };
 

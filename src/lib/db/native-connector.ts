@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { DuckDBInstance, type DuckDBPreparedStatement } from '@duckdb/node-api';
-import { loadParquetCodec } from '../data/ingest/parquet-codec-node';
+import { loadParquetCodec } from '../data/ingest/read/parquet-codec-node';
 import { OFFLINE_SETTINGS, type Connector, type SqlParam } from './connector';
 import { readerToTable } from './native-arrow';
 import { readOnlySandbox } from './read-only-sandbox';

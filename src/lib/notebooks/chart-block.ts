@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import type { ChartSpec, ChartTable } from '../charts/chart-spec';
-import { REGION_COLOURS, REGION_ORDER, STATUS_COLOURS, STATUS_LABELS, STATUS_ORDER } from '../charts/palette';
+import type { ChartSpec, ChartTable } from '../charts/shared/chart-spec';
+import { REGION_COLOURS, REGION_ORDER, STATUS_COLOURS, STATUS_LABELS, STATUS_ORDER } from '../charts/shared/palette';
 import type { ResultColumn, ResultRow, ResultTable } from '../sql-console/result-table';
 import type { BlockOptions, OptionsProblem } from './block-options';
 

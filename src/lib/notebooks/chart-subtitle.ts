@@ -1,5 +1,5 @@
-import { asOfWords, formatDate } from '../charts/format';
-import type { Filters } from '../metrics/filters';
+import { asOfWords, formatDate } from '../charts/shared/format';
+import type { Filters } from '../metrics/common/filters';
 import type { NotebookParameter } from './notebook';
 
 /**

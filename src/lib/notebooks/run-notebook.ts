@@ -1,6 +1,6 @@
-import type { ChartSpec } from '../charts/chart-spec';
+import type { ChartSpec } from '../charts/shared/chart-spec';
 import type { Connector } from '../db/connector';
-import type { Filters } from '../metrics/filters';
+import type { Filters } from '../metrics/common/filters';
 import { filterParameters, type NamedParameter } from '../sql-console/named-parameters';
 import { resultTable, type ResultTable } from '../sql-console/result-table';
 import { runReadOnlyQuery } from '../sql-console/run-read-only-query';

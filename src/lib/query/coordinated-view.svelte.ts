@@ -1,6 +1,6 @@
 import { untrack } from 'svelte';
 import type { Connector } from '../db/connector';
-import type { ViewParts } from '../metrics/view-parts';
+import type { ViewParts } from '../metrics/common/view-parts';
 import { contentKey } from './content-key';
 import type { QueryCoordinator, ViewQueries } from './coordinator';
 

@@ -1,5 +1,5 @@
 import type { Connector, SqlParam } from '../db/connector';
-import type { ViewParts } from '../metrics/view-parts';
+import type { ViewParts } from '../metrics/common/view-parts';
 import { contentKey } from './content-key';
 import { cacheKey, QueryCache } from './query-cache';
 import { QueryQueue, StaleRequest } from './query-queue';

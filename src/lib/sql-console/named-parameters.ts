@@ -1,5 +1,5 @@
 import type { SqlParam } from '../db/connector';
-import type { Filters } from '../metrics/filters';
+import type { Filters } from '../metrics/common/filters';
 import { tokenizeSql } from './sql-tokens';
 
 /** How a named parameter reads in SQL; its value is always bound, never spliced. */

@@ -1,9 +1,9 @@
 import * as Plot from '@observablehq/plot';
-import type { ChangePeriod, ForceChange } from '../../metrics/changes.sql';
-import type { ChartContext, ChartSpec } from '../chart-spec';
-import { formatDate, formatPercent } from '../format';
-import { CHANGE_COLOURS } from '../palette';
-import { pickable } from '../pick';
+import type { ChangePeriod, ForceChange } from '../../metrics/changes/changes.sql';
+import type { ChartContext, ChartSpec } from '../shared/chart-spec';
+import { formatDate, formatPercent } from '../shared/format';
+import { CHANGE_COLOURS } from '../shared/palette';
+import { pickable } from '../shared/pick';
 import { periodWords } from './period-words';
 
 const direction = (d: ForceChange) =>

@@ -1,6 +1,6 @@
-import type { ChangePeriod } from '../../metrics/changes.sql';
-import type { ChartContext } from '../chart-spec';
-import { formatDate } from '../format';
+import type { ChangePeriod } from '../../metrics/changes/changes.sql';
+import type { ChartContext } from '../shared/chart-spec';
+import { formatDate } from '../shared/format';
 
 /** The subtitle's opening for a chart of changes: "From 15 March 2024 to 30 June 2024 · signed off (complete only)". */
 export function periodWords(period: ChangePeriod, context: ChartContext): string {

@@ -1,9 +1,9 @@
 import * as Plot from '@observablehq/plot';
-import type { AreaChanges, ChangePeriod } from '../../metrics/changes.sql';
-import type { ChartContext, ChartSpec } from '../chart-spec';
-import { formatDate } from '../format';
-import { CHANGE_COLOURS, REGION_ORDER } from '../palette';
-import { pickable } from '../pick';
+import type { AreaChanges, ChangePeriod } from '../../metrics/changes/changes.sql';
+import type { ChartContext, ChartSpec } from '../shared/chart-spec';
+import { formatDate } from '../shared/format';
+import { CHANGE_COLOURS, REGION_ORDER } from '../shared/palette';
+import { pickable } from '../shared/pick';
 import { periodWords, signed } from './period-words';
 
 const NATIONAL = 'England and Wales';

@@ -1,4 +1,4 @@
-import type { ChartSpec } from '../chart-spec';
+import type { ChartSpec } from '../shared/chart-spec';
 import { toCsv } from '../../data/export/csv-text';
 import { frameSvg, serialiseSvg } from './frame-svg';
 import { svgToPng } from './png-export';

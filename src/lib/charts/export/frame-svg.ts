@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { ChartSpec } from '../chart-spec';
+import type { ChartSpec } from '../shared/chart-spec';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';

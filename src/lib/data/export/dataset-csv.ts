@@ -1,5 +1,5 @@
 import type { Connector } from '../../db/connector';
-import { resultRows } from '../ingest/result-rows';
+import { resultRows } from '../ingest/stage/result-rows';
 import { csvCell } from './csv-text';
 
 /** One CSV line, formula cells neutralised (csv-text.ts), with the CRLF line end spreadsheets expect. */

@@ -1,6 +1,6 @@
 import { tableToIPC, type Table } from 'apache-arrow';
 import type { Connector } from '../../db/connector';
-import type { ParquetCodec } from '../ingest/parquet-codec';
+import type { ParquetCodec } from '../ingest/read/parquet-codec';
 import { EXPORT_ALL_SQL } from './dataset-rows.sql';
 
 /** A query result as an Arrow IPC stream. */

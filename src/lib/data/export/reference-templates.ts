@@ -1,4 +1,4 @@
-import { REFERENCE_DEFINITIONS, type ReferenceKind } from '../ingest/reference-kinds';
+import { REFERENCE_DEFINITIONS, type ReferenceKind } from '../ingest/stage/reference-kinds';
 import { csvLine } from './dataset-csv';
 
 /**

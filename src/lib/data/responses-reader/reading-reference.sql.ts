@@ -1,5 +1,5 @@
 import type { Connector } from '../../db/connector';
-import { resultRows } from '../ingest/result-rows';
+import { resultRows } from '../ingest/stage/result-rows';
 import type { ReadingReference } from './structure/reading-reference';
 
 /** The loaded forces, inspections and recommendations, for the reader (including the user's own). */

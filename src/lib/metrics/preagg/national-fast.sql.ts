@@ -1,8 +1,8 @@
 import type { Connector } from '../../db/connector';
-import { filterParams, type Filters } from '../filters';
-import { headlineFrom, type ForceCompliance, type Headline, type RegionStatusShare } from '../national.sql';
-import { runningTrendSeries, type TrendPoint } from '../trends.sql';
-import { rowsOf } from '../rows';
+import { filterParams, type Filters } from '../common/filters';
+import { headlineFrom, type ForceCompliance, type Headline, type RegionStatusShare } from '../national/national.sql';
+import { runningTrendSeries, type TrendPoint } from '../national/trends.sql';
+import { rowsOf } from '../common/rows';
 import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './statuses';
 import { COUNT_COLUMNS } from './build-force-month';
 

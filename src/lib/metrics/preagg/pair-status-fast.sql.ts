@@ -1,5 +1,5 @@
-import { IN_SCOPE, pairFilters, SCORED_CTE, STATUS_FILTER } from '../pair-status.sql';
-import { timedCte, type PairRows } from '../pair-timing.sql';
+import { IN_SCOPE, pairFilters, SCORED_CTE, STATUS_FILTER } from '../pairs/pair-status.sql';
+import { timedCte, type PairRows } from '../pairs/pair-timing.sql';
 
 /**
  * The per-pair rows of PAIR_STATUS_CTE and PAIR_TIMING_CTE read from `preagg_pair_states` (see

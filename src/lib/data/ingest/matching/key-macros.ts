@@ -1,5 +1,5 @@
 import type { Connector } from '../../../db/connector';
-import { NAME_KEY_MACROS } from '../name-keys.sql';
+import { NAME_KEY_MACROS } from '../vocabulary/name-keys.sql';
 import { REFERENCE_KEY_MACROS } from './reference-keys.sql';
 
 /** Creates every key macro: the one matcher of force names, inspection names and status words. */

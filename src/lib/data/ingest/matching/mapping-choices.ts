@@ -1,7 +1,7 @@
 import type { Connector } from '../../../db/connector';
 import { CANONICAL_STATUSES } from '../../schema';
-import { resultRows } from '../result-rows';
-import { createMappingTables } from '../mapping-tables';
+import { resultRows } from '../stage/result-rows';
+import { createMappingTables } from '../vocabulary/mapping-tables';
 import type { MappingKind } from './user-mappings';
 
 /** What an unknown value can be mapped to: every known force, inspection and status, by its id. */

@@ -1,5 +1,5 @@
 import type { Connector } from '../../../db/connector';
-import { savedDataFolder, writeSavedFile } from '../saved-data-folder';
+import { savedDataFolder, writeSavedFile } from '../loaded/saved-data-folder';
 import { mappingsCsv, readMappingsCsv } from './mappings-csv';
 import { listUserMappings, replaceUserMappings } from './user-mappings';
 

@@ -1,5 +1,5 @@
 import type { Connector } from '../../../db/connector';
-import { resultRows } from '../result-rows';
+import { resultRows } from '../stage/result-rows';
 import { createKeyMacros } from './key-macros';
 
 /**

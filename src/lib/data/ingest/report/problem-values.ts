@@ -1,7 +1,7 @@
 import type { Connector } from '../../../db/connector';
-import { resultRows } from '../result-rows';
-import type { ProblemKind } from '../problems';
-import type { StagedFile } from '../stage-file';
+import { resultRows } from '../stage/result-rows';
+import type { ProblemKind } from './problems';
+import type { StagedFile } from '../stage/stage-file';
 import type { MappingKind } from '../matching/user-mappings';
 
 /**

@@ -1,8 +1,8 @@
 import { toCsv } from '../../export/csv-text';
-import { describeProblem, problemTitle } from '../problem-messages';
-import { allProblems } from '../problem-report';
+import { describeProblem, problemTitle } from './problem-messages';
+import { allProblems } from './problem-report';
 import type { Connector } from '../../../db/connector';
-import type { StagedFile } from '../stage-file';
+import type { StagedFile } from '../stage/stage-file';
 
 /** Every problem of the checked files, one row each, as the user downloads it. */
 export async function problemsCsv(db: Connector, files: readonly StagedFile[]): Promise<string> {

@@ -1,8 +1,8 @@
 import type { Connector } from '../../../db/connector';
-import { resultRows } from '../result-rows';
-import type { LoadEntry } from '../load-registry';
-import { UNDO_TABLES } from '../reference-loads';
-import type { ProblemKind } from '../problems';
+import { resultRows } from '../stage/result-rows';
+import type { LoadEntry } from '../loaded/load-registry';
+import { UNDO_TABLES } from '../loaded/reference-loads';
+import type { ProblemKind } from '../report/problems';
 
 /**
  * "Exclude these rows": takes a loaded file's rows that a warning was about out of the data, as

@@ -1,6 +1,6 @@
 import type { Connector, SqlParam } from '../../../db/connector';
-import { resultRows } from '../result-rows';
-import type { StagingNames } from '../staging-names';
+import { resultRows } from '../stage/result-rows';
+import type { StagingNames } from '../stage/staging-names';
 import { warningDetailSql } from './warning-kinds';
 
 /**

@@ -1,4 +1,4 @@
-import type { ProblemKind } from '../problems';
+import type { ProblemKind } from '../report/problems';
 
 /**
  * Oddities real trackers contain: the row still means something, so the file loads in one step

@@ -1,7 +1,7 @@
 import type { ResponseFormat } from './response-document';
 import type { PdfJs } from './pdf-text';
 import { paragraphText } from './paragraph-text';
-import { toUtf8 } from '../../ingest/text-encoding';
+import { toUtf8 } from '../../ingest/read/text-encoding';
 
 /** Text in any of the encodings a CSV may come in (UTF-8, Windows-1252, UTF-16). */
 export const decodeText = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(toUtf8(bytes).bytes);

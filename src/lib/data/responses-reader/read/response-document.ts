@@ -1,5 +1,5 @@
-import { roleOfHeader } from '../../ingest/column-synonyms';
-import { toUtf8 } from '../../ingest/text-encoding';
+import { roleOfHeader } from '../../ingest/recognise/column-synonyms';
+import { toUtf8 } from '../../ingest/read/text-encoding';
 
 /** The kinds of PCC response document Oversight reads. */
 export type ResponseFormat = 'pdf' | 'docx' | 'html' | 'text';

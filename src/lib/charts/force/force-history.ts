@@ -1,0 +1,78 @@
+import * as Plot from '@observablehq/plot';
+import type { PairStatus } from '../../data/schema';
+import type { StatusSegment } from '../../metrics/pairs/status-history.sql';
+import type { ChartContext, ChartSpec } from '../shared/chart-spec';
+import { asOfWords, formatDate } from '../shared/format';
+import { DEADLINE_COLOUR, STATUS_COLOURS, STATUS_LABELS, STATUS_ORDER, STATUS_TEXT_COLOURS } from '../shared/palette';
+import { STATUS_ABBREVIATIONS } from '../shared/status-abbreviations';
+
+const DAY = 86_400_000;
+// Stretches shorter than this get no letters inside: they would not fit.
+const MIN_LABELLED_DAYS = 120;
+
+const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** A force's recommendations over time: one row each, coloured by status, deadlines ticked. */
+export function forceHistoryChart(segments: readonly StatusSegment[], forceName: string, context: ChartContext, id = 'force-history'): ChartSpec {
+  const drawn = segments.map((s) => ({
+    ...s,
+    from: toDate(s.start),
+    to: toDate(s.end),
+    due: s.due_date ? toDate(s.due_date) : null,
+    statusLabel: STATUS_LABELS[s.status as PairStatus] ?? s.status,
+  }));
+  type Drawn = (typeof drawn)[number];
+  const labels = [...new Set(drawn.map((d) => d.label))];
+  return {
+    id,
+    title: `${forceName}: each recommendation’s status over time`,
+    asOf: context.asOf,
+    subtitle: `${asOfWords(context.asOf, context.pendingCountsAsComplete)} · ${context.scope} · red tick: deadline`,
+    source: context.source,
+    plot: {
+      marginLeft: 190,
+      height: Math.max(140, labels.length * 24 + 80),
+      x: { type: 'utc', label: null, grid: true },
+      y: { domain: labels, label: null, padding: 0.15 },
+      color: {
+        domain: STATUS_ORDER.map((s) => STATUS_LABELS[s]),
+        range: STATUS_ORDER.map((s) => STATUS_COLOURS[s]),
+        legend: true,
+      },
+      marks: [
+        Plot.barX(drawn, {
+          x1: 'from',
+          x2: 'to',
+          y: 'label',
+          fill: 'statusLabel',
+          title: (d: Drawn) => `${d.label}: ${d.statusLabel} from ${formatDate(d.start)} to ${formatDate(d.end)}`,
+        }),
+        Plot.text(drawn.filter((d) => (d.to.getTime() - d.from.getTime()) / DAY >= MIN_LABELLED_DAYS), {
+          x: 'from',
+          y: 'label',
+          dx: 4,
+          textAnchor: 'start',
+          text: (d: Drawn) => STATUS_ABBREVIATIONS[d.status as PairStatus] ?? '',
+          fill: (d: Drawn) => STATUS_TEXT_COLOURS[d.status as PairStatus] ?? 'black',
+        }),
+        Plot.tickX(drawn.filter((d) => d.due !== null), { x: 'due', y: 'label', stroke: DEADLINE_COLOUR, strokeWidth: 3 }),
+      ],
+    },
+    table: {
+      columns: [
+        { key: 'label', label: 'Recommendation', format: 'text' },
+        { key: 'statusLabel', label: 'Status', format: 'text' },
+        { key: 'from', label: 'From', format: 'text' },
+        { key: 'to', label: 'To', format: 'text' },
+        { key: 'deadline', label: 'Deadline', format: 'text' },
+      ],
+      rows: drawn.map((d) => ({
+        label: d.label,
+        statusLabel: d.statusLabel,
+        from: formatDate(d.start),
+        to: d.end === context.asOf ? `${formatDate(d.end)} (as-of date)` : formatDate(d.end),
+        deadline: d.due_date ? formatDate(d.due_date) : 'none',
+      })),
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { Filters } from '../../metrics/common/filters';
+import type { PairStatus } from '../../data/schema';
+import type { ChartContext, ChartHighlight } from './chart-spec';
+import { STATUS_LABELS } from './palette';
+
+/** Report titles by id, so subtitles name reports as people do; an id without a title shows as it is. */
+export type InspectionTitles = ReadonlyMap<string, string>;
+
+/** The words every chart's subtitle and source take from the filters and the loaded data. */
+export function chartContext(
+  filters: Filters, source: string, highlight?: ChartHighlight, titles: InspectionTitles = new Map(),
+): ChartContext {
+  const title = (id: string) => titles.get(id) ?? id;
+  // A region narrows these figures to its forces ("Wales only"); charts that show every force say "Wales highlighted" instead.
+  const scope = [filters.region ? `${filters.region} only` : 'All of England and Wales'];
+  if (filters.inspections.length > 0) scope.push(`${filters.inspections.length === 1 ? 'report' : 'reports'}: ${filters.inspections.map(title).join('; ')}`);
+  if (filters.statuses.length > 0) {
+    scope.push(`status: ${filters.statuses.map((s: PairStatus) => STATUS_LABELS[s]).join(', ')}`);
+  }
+  if (filters.recommendation) {
+    scope.push(`recommendation ${filters.recommendation.recNo} of ${title(filters.recommendation.inspectionId)}`);
+  }
+  return {
+    asOf: filters.asOf,
+    scope: scope.join(' · '),
+    pendingCountsAsComplete: filters.pendingCountsAsComplete,
+    source,
+    ...(highlight ? { highlight } : {}),
+  };
+}
+
+/**
+ * The context of a chart that compares forces or regions: it shows them all, so its scope leaves
+ * the region out and the region (and a selected force) are highlighted instead.
+ */
+export function comparisonContext(
+  filters: Filters, source: string, force: ChartHighlight['force'] = null, titles: InspectionTitles = new Map(),
+): ChartContext {
+  return chartContext({ ...filters, region: null }, source, { region: filters.region, force }, titles);
+}
+
+/** "Wales highlighted · Kent selected", for the subtitles of charts that show every force. */
+export function highlightWords(context: ChartContext): string {
+  const words: string[] = [];
+  if (context.highlight?.region) words.push(`${context.highlight.region} highlighted`);
+  if (context.highlight?.force) words.push(`${context.highlight.force.name} selected`);
+  return words.map((w) => ` · ${w}`).join('');
+}

@@ -1,0 +1,54 @@
+import type { Connector } from '../../db/connector';
+import { filterParams, type Filters } from '../common/filters';
+import { forceBenchmark, type BenchmarkSubject, type ForceMeasure } from './force-benchmark.sql';
+import { forceRecommendations, type ForceRecommendation } from './force-recommendations.sql';
+import { peerAggregates, type GroupAggregate } from './peer-aggregates.sql';
+import { responses, type ResponseRow } from './responses.sql';
+import { statusHistory, type StatusSegment } from '../pairs/status-history.sql';
+import { DAILY_STATUS_FAST } from '../preagg/history-fast.sql';
+import { MEASURE_COUNTS_FAST } from '../preagg/national-fast.sql';
+import { FAST_PAIRS } from '../preagg/pair-status-fast.sql';
+import { benchmarkFilters } from '../common/subject-filters';
+import { inputsOf, runParts, type ViewParts } from '../common/view-parts';
+
+/** Everything the force view shows for one force (and perhaps a second) on one set of filters. */
+export interface ForceViewData {
+  filters: Filters;
+  benchmark: ForceMeasure[];
+  groups: GroupAggregate[];
+  recommendations: ForceRecommendation[];
+  history: StatusSegment[];
+  /** The compared force's history; null when no force is compared. */
+  compareHistory: StatusSegment[] | null;
+  responses: ResponseRow[];
+}
+
+type ForcePart = Exclude<keyof ForceViewData, 'filters'>;
+
+/** The force view's queries for one force (and perhaps a second) on one set of filters. */
+export function forceViewParts(db: Connector, filters: Filters, subject: BenchmarkSubject): ViewParts<Pick<ForceViewData, ForcePart>> {
+  const scoped = benchmarkFilters(filters);
+  const forces = subject.compare ? [subject.force, subject.compare] : [subject.force];
+  const shared = inputsOf(filterParams(scoped));
+  const bySubject = inputsOf([shared, subject.force, subject.compare, subject.peers]);
+  return {
+    benchmark: { inputs: bySubject, run: () => forceBenchmark(db, scoped, subject, MEASURE_COUNTS_FAST) },
+    groups: { inputs: bySubject, run: () => peerAggregates(db, scoped, subject, MEASURE_COUNTS_FAST) },
+    recommendations: { inputs: inputsOf([shared, forces]), run: () => forceRecommendations(db, scoped, forces, FAST_PAIRS) },
+    history: { inputs: inputsOf([shared, subject.force]), run: () => statusHistory(db, scoped, subject.force, DAILY_STATUS_FAST) },
+    compareHistory: {
+      inputs: inputsOf([shared, subject.compare]),
+      run: async () => (subject.compare ? statusHistory(db, scoped, subject.compare, DAILY_STATUS_FAST) : null),
+    },
+    responses: {
+      inputs: inputsOf([shared, forces]),
+      run: () => responses(db, scoped, { forces, inspection: null, recordedOnly: false }),
+    },
+  };
+}
+
+/** The force view's queries for one interaction, run together. */
+export async function loadForceView(db: Connector, filters: Filters, subject: BenchmarkSubject): Promise<ForceViewData> {
+  const data = await runParts(forceViewParts(db, filters, subject));
+  return { filters: benchmarkFilters(filters), ...data };
+}

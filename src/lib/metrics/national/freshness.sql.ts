@@ -1,0 +1,92 @@
+import type { Connector, SqlParam } from '../../db/connector';
+import { filterParams, type Filters } from '../common/filters';
+import { PAIR_STATUS_CTE } from '../pairs/pair-status.sql';
+import { rowsOf } from '../common/rows';
+import { inputsOf, type ViewPart } from '../common/view-parts';
+
+/** Days without an update after which a force's data is called stale, unless the user says otherwise. */
+export const DEFAULT_STALE_DAYS = 180;
+
+/** How fresh one force's data is on D. */
+export interface ForceFreshness {
+  force_id: string;
+  name: string;
+  region: string;
+  /** Its latest status update on or before D, over the recommendations in the filters; null when none. */
+  last_update: string | null;
+  /** D − last update; null when there is no update. */
+  days_since: number | null;
+  /** In scope and not complete on D. */
+  open_items: number;
+  /** More than the threshold's days since the last update, or no update at all, with items open. */
+  stale: boolean;
+}
+
+export interface Freshness {
+  /** The threshold the figures were computed with, in days. */
+  staleDays: number;
+  /** Every force listed (the region's, or all 43): the stale first, then the longest since an update. */
+  forces: ForceFreshness[];
+  /** How many of them are stale. */
+  staleForces: number;
+}
+
+/** Parameters as in `filterParams`, then $8 the threshold in days. */
+export const freshnessParams = (filters: Filters, staleDays: number): SqlParam[] => [
+  ...filterParams({ ...filters, statuses: [] }),
+  staleDays,
+];
+
+/**
+ * Last update on D: a force's latest status update dated on or before D, over the recommendations
+ * in the filters (reports published on or before D); days since = D − last update. Stale: more than
+ * $8 days since, or no update at all, while it has open items (in scope and not complete on D): a
+ * force with nothing left open has nothing to report. Every status counts: the caller clears the
+ * status filter, since freshness is about the force's reporting, not about one status.
+ */
+const freshnessSql = `WITH ${PAIR_STATUS_CTE},
+last_updates AS (
+  SELECT u.force_id, max(u.as_of) AS last_update
+  FROM status_updates u
+  SEMI JOIN scored p ON p.force_id = u.force_id AND p.inspection_id = u.inspection_id AND p.rec_no = u.rec_no
+  WHERE u.as_of <= $1::DATE
+  GROUP BY u.force_id
+),
+open_items AS (
+  SELECT force_id, count(*) FILTER (in_scope AND status <> 'complete') AS open_items
+  FROM scored GROUP BY force_id
+),
+by_force AS (
+  SELECT f.force_id, f.name, f.region, l.last_update,
+         ($1::DATE - l.last_update)::INTEGER AS days_since,
+         coalesce(o.open_items, 0)::INTEGER AS open_items
+  FROM forces f
+  LEFT JOIN last_updates l ON l.force_id = f.force_id
+  LEFT JOIN open_items o ON o.force_id = f.force_id
+  WHERE ($3 = '' OR f.region = $3) AND ($6 = '' OR f.force_id = $6)
+),
+judged AS (SELECT *, open_items > 0 AND coalesce(days_since > $8, true) AS stale FROM by_force)
+SELECT *, (count(*) FILTER (stale) OVER ())::INTEGER AS stale_forces
+FROM judged
+ORDER BY stale DESC, days_since DESC NULLS FIRST, name`;
+
+export async function forceFreshness(db: Connector, filters: Filters, staleDays = DEFAULT_STALE_DAYS): Promise<Freshness> {
+  const rows = rowsOf<ForceFreshness & { stale_forces: number }>(
+    await db.query(freshnessSql, freshnessParams(filters, staleDays)),
+  );
+  return {
+    staleDays,
+    forces: rows.map(({ stale_forces: _count, ...force }) => force),
+    staleForces: rows[0]?.stale_forces ?? 0,
+  };
+}
+
+/**
+ * Freshness as a view's part on the query coordinator (issue 19): every force, whatever the region,
+ * force and status filters, so it is declared beside the figures it marks and arrives in the same
+ * update as them. The caller decides whether the recommendation filter applies.
+ */
+export function freshnessPart(db: Connector, filters: Filters, staleDays = DEFAULT_STALE_DAYS): ViewPart<Freshness> {
+  const every: Filters = { ...filters, region: null, force: null, statuses: [] };
+  return { inputs: inputsOf(freshnessParams(every, staleDays)), run: () => forceFreshness(db, every, staleDays) };
+}

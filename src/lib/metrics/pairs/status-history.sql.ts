@@ -1,0 +1,68 @@
+import type { Connector } from '../../db/connector';
+import type { PairStatus } from '../../data/schema';
+import type { Filters } from '../common/filters';
+import { rowsOf } from '../common/rows';
+import { shortTitleSql } from '../common/short-title.sql';
+
+/** A stretch of time during which one recommendation had one status for the force. */
+export interface StatusSegment {
+  inspection_id: string;
+  rec_no: number;
+  /** The report's short name and the number: "How effective police forces are in the deployment… · rec 2" */
+  label: string;
+  status: PairStatus;
+  /** First day of the status. */
+  start: string;
+  /** The next status's first day, or D for the status held on D. */
+  end: string;
+  due_date: string | null;
+}
+
+/**
+ * From publication (no update yet) through each change of status, up to D. Of two updates on one
+ * date the later-loaded stands, as in the status-on-date definition; repeats of a status merge.
+ * Parameters: $1 as-of date, $2 inspection ids (comma-separated, '' = all), $3 force id.
+ */
+export const PLAIN_DAILY_STATUS = `
+daily AS (
+  SELECT inspection_id, rec_no, as_of, arg_max(status, seq) AS status
+  FROM status_updates
+  WHERE force_id = $3 AND as_of <= $1::DATE
+  GROUP BY inspection_id, rec_no, as_of
+)`;
+
+/** `daily`: the force's status on each day with an update, up to D (PLAIN_DAILY_STATUS, or pre-aggregated). */
+const statusHistorySql = (daily: string) => `WITH recs AS (
+  SELECT r.inspection_id, r.rec_no, r.due_date, i.published, ${shortTitleSql('i.title')} AS short_title
+  FROM recommendations r JOIN inspections i ON i.inspection_id = r.inspection_id
+  WHERE r.for_forces AND i.published <= $1::DATE
+    AND ($2 = '' OR list_contains(string_split($2, ','), r.inspection_id))
+),${daily},
+timeline AS (
+  SELECT inspection_id, rec_no, published AS as_of, 0 AS ord, 'no_update' AS status FROM recs
+  UNION ALL
+  SELECT d.inspection_id, d.rec_no, d.as_of, 1, d.status
+  FROM daily d JOIN recs r ON r.inspection_id = d.inspection_id AND r.rec_no = d.rec_no
+),
+changes AS (
+  SELECT *, status IS DISTINCT FROM lag(status) OVER (PARTITION BY inspection_id, rec_no ORDER BY as_of, ord) AS is_change
+  FROM timeline
+),
+segments AS (
+  SELECT inspection_id, rec_no, status, as_of AS start,
+         lead(as_of, 1, $1::DATE) OVER (PARTITION BY inspection_id, rec_no ORDER BY as_of, ord) AS "end",
+         lead(as_of) OVER (PARTITION BY inspection_id, rec_no ORDER BY as_of, ord) IS NULL AS is_last
+  FROM changes WHERE is_change
+)
+SELECT s.inspection_id, s.rec_no, r.short_title || ' · rec ' || s.rec_no AS label, s.status,
+       s.start, s."end", r.due_date
+FROM segments s JOIN recs r ON r.inspection_id = s.inspection_id AND r.rec_no = s.rec_no
+WHERE s."end" > s.start OR s.is_last
+ORDER BY r.published DESC, s.inspection_id, s.rec_no, s.start`;
+
+/** The force's status history, one row per stretch of unchanged status, for the recommendations in view. */
+export async function statusHistory(
+  db: Connector, filters: Filters, forceId: string, daily = PLAIN_DAILY_STATUS,
+): Promise<StatusSegment[]> {
+  return rowsOf<StatusSegment>(await db.query(statusHistorySql(daily), [filters.asOf, filters.inspections.join(','), forceId]));
+}
