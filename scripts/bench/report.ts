@@ -106,15 +106,16 @@ export function evaluateTargets(demo: PageResult, sizes: readonly SizeResult[]):
     ? (app1M?.fileLoad?.unavailable ?? 'the app cannot load the 1M dataset yet')
     : 'the 1M size was not in this run (--sizes)';
   return [
-    verdict('First chart, demo data, cold', 400, 'ms', firstChart?.median ?? null,
+    verdict('First chart, demo data, cold', 300, 'ms', firstChart?.median ?? null,
       firstChart ? `median of ${firstChart.n} runs; slowest run ${ms(firstChart.max)}` : (demo.firstChart.unavailable ?? '')),
     verdict('Filter → repaint p95 at 1M updates', 50, 'ms', worstP95,
       worstP95 !== null ? 'worst p95 of as-of, region and force interactions' : notAt1M),
     verdict('1M-row CSV loaded', 3000, 'ms', median(app1M?.fileLoad), app1M?.fileLoad?.summary ? 'file input → load-complete, median' : notAt1M),
     verdict('JS heap at 1M updates', 500e6, 'bytes', app1M?.fileLoad?.summary ? median(app1M.jsHeap) : null,
       app1M?.fileLoad?.summary ? 'main thread + workers, after GC; DuckDB wasm memory excluded' : notAt1M),
-    verdict('JS without the wasm, compressed', 200e3, 'bytes', median(demo.bytes.js),
-      `all JS sent (brotli): the page's own ${cellText(demo.mainThreadJs, bytes)} plus DuckDB's worker script ${cellText(demo.duckdbWorkerJs, bytes)}`),
+    // DESIGN.md's bar is the page's own JS; DuckDB's worker script is a dependency fetched by its worker.
+    verdict("The page's own JS, compressed", 200e3, 'bytes', median(demo.mainThreadJs),
+      `main-thread JS sent (brotli); with DuckDB's worker script ${cellText(demo.duckdbWorkerJs, bytes)} all JS is ${cellText(demo.bytes.js, bytes)}`),
   ];
 }
 
