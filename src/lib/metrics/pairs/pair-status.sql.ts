@@ -49,12 +49,13 @@ export const SCORED_CTE = scoredCte();
 
 /**
  * Status on date D of every force × recommendation pair with an update on or before D, as `name`
- * (force_id, inspection_id, rec_no, status); D is the date parameter given.
+ * (force_id, inspection_id, rec_no, status); D is the date parameter given. `from` names another
+ * relation of status updates (the loaded ones with a new file's, for a load's preview).
  */
-export const latestStatusCte = (date = '$1', name = 'latest') => `
+export const latestStatusCte = (date = '$1', name = 'latest', from = 'status_updates') => `
 ${name} AS (
   SELECT force_id, inspection_id, rec_no, arg_max(status, (as_of, seq)) AS status
-  FROM status_updates
+  FROM ${from}
   WHERE as_of <= ${date}::DATE
   GROUP BY force_id, inspection_id, rec_no
 )`;
