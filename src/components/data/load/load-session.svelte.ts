@@ -151,7 +151,7 @@ export class LoadSession {
       if (this.problemCount === 0 && this.loadable > 0 && !this.preview?.newVersion) await this.accept(true);
       else {
         this.phase = 'review';
-        this.message = `Checked ${listOf(this.fileNames)}: ${count(this.problemCount, 'problem')}${this.warningCount ? ` and ${count(this.warningCount, 'warning')}` : ''} found, ${rowsByKind(this.staged, 'valid ') || 'nothing new to load'}. Nothing is loaded yet.${once}`;
+        this.message = `Checked ${listOf(this.fileNames)}: ${count(this.problemCount, 'problem')}${this.warningCount ? ` and ${count(this.warningCount, 'warning')}` : ''} found, ${rowsByKind(this.staged, 'valid ') || 'nothing new to load'}. Nothing is loaded yet.${this.preview ? ' What loading it would change is shown below.' : ''}${once}`;
       }
     } catch (cause) {
       const staged = this.staged;
