@@ -67,4 +67,16 @@ describe('a new version of a tracker, loaded through the session', () => {
     const users = (await listLoads(db)).filter((entry) => entry.origin === 'user');
     expect(users.map((entry) => [entry.file_name, entry.rows])).toEqual([[NAME, 10]]);
   });
+
+  it('previews a replace the user chose with "Replace", offering nothing more', async () => {
+    const q2 = (await listLoads(db)).find((entry) => entry.file_name === NAME)!;
+    await session.start([asFile('trackers/north-east-tracker-2024-q1.csv', 'older export.csv')], { kind: 'replace', loadIds: [q2.load_id] }, null);
+    const preview = session.preview!;
+    expect(session.phase).toBe('review');
+    expect(preview.offered).toEqual([]);
+    expect(preview.replaced.map((entry) => entry.file_name)).toEqual([NAME]);
+    // Back to the first quarter: the reverse of the quarter's changes (Durham 7 goes; Northumbria's two come back).
+    expect(['changed', 'new', 'removed', 'unchanged'].map((c) => preview.count(c as 'changed'))).toEqual([5, 2, 1, 3]);
+    await session.discard();
+  });
 });

@@ -87,7 +87,7 @@ describe('what a quarter-later tracker changes, replacing the first', () => {
     expect(changed.map((r) => [r.force, r.rec_no])).toEqual([['Durham', 1], ['Durham', 2]]);
   });
 
-  it('agrees with the loaded data once the load is accepted, and changes nothing before', async () => {
+  it('changes nothing in the loaded data: statuses, loaded files and tables are as they were', async () => {
     const before = await loadedState();
     await previewGroups(db, load);
     await previewPairs(db, load, null);

@@ -41,7 +41,8 @@ export class LoadPreviewState {
   /**
    * A preview when the staged files bring statuses and the user has status files of their own
    * loaded; null otherwise (the first load, over the illustrative statuses, has nothing of theirs
-   * to compare with).
+   * to compare with). It knows which loaded files it looks like a new version of; `compute` then
+   * compares, only when the preview is to be shown.
    */
   static async open(db: Connector, staged: readonly StagedFile[], mode: LoadMode): Promise<LoadPreviewState | null> {
     const bringsStatuses = staged.some((file) => file.kind === 'statuses' && file.fileProblems.length === 0 && file.loadable > 0);
@@ -50,9 +51,7 @@ export class LoadPreviewState {
     if (!loads.some((entry) => entry.origin === 'user' && entry.kind === 'statuses')) return null;
     const chosen = mode.kind === 'replace' ? mode.loadIds : [];
     const offered = (await loadedVersionsOf(db, staged, loads)).filter((version) => !chosen.includes(version.entry.load_id));
-    const preview = new LoadPreviewState(db, staged, mode, loads, offered);
-    await preview.#compute();
-    return preview;
+    return new LoadPreviewState(db, staged, mode, loads, offered);
   }
 
   /** How the files will load: in place of the files chosen, and of those offered unless added beside. */
@@ -83,7 +82,7 @@ export class LoadPreviewState {
   async choose(replacing: boolean): Promise<void> {
     if (replacing === this.replacing) return;
     this.replacing = replacing;
-    await this.#compute();
+    await this.compute();
   }
 
   /** Shows the page of a list that starts at `at` (0 = its first pairs). */
@@ -114,7 +113,8 @@ export class LoadPreviewState {
     return { staged: this.#staged, replaced: this.replaced };
   }
 
-  async #compute(): Promise<void> {
+  /** Compares the loaded data with the data as it would be after the load, as now chosen. */
+  async compute(): Promise<void> {
     this.working = true;
     try {
       this.groups = await previewGroups(this.#db, this.#load());

@@ -146,10 +146,12 @@ export class LoadSession {
       });
       this.groups = await problemGroups(this.db(), this.staged);
       this.values = await problemValues(this.db(), this.staged);
-      this.preview = await LoadPreviewState.open(this.db(), this.staged, mode);
+      const preview = await LoadPreviewState.open(this.db(), this.staged, mode);
       // A new version of the user's own statuses waits for them to see what it changes.
-      if (this.problemCount === 0 && this.loadable > 0 && !this.preview?.newVersion) await this.accept(true);
+      if (this.problemCount === 0 && this.loadable > 0 && !preview?.newVersion) await this.accept(true);
       else {
+        await preview?.compute();
+        this.preview = preview;
         this.phase = 'review';
         this.message = `Checked ${listOf(this.fileNames)}: ${count(this.problemCount, 'problem')}${this.warningCount ? ` and ${count(this.warningCount, 'warning')}` : ''} found, ${rowsByKind(this.staged, 'valid ') || 'nothing new to load'}. Nothing is loaded yet.${this.preview ? ' What loading it would change is shown below.' : ''}${once}`;
       }
