@@ -61,6 +61,9 @@ const CHANGE_ORDER = (change: string) => `CASE ${change} WHEN 'changed' THEN 1 W
 // gives them seq numbers (load-changes.ts): ties of one date resolve as they will once loaded.
 const FILE_SEQ_STEP = 2 ** 40;
 
+/** "Now": the last date of the loaded data or of the new file, so that every pair's latest update counts. */
+const LAST_DATE = '(SELECT max(as_of) FROM (SELECT as_of FROM before_updates UNION ALL SELECT as_of FROM after_updates))';
+
 function previewCtes(load: PreviewLoad): { sql: string; params: SqlParam[] } {
   const owned = ownedRows(load.replaced, 1);
   const files = load.staged.filter((file) => file.kind === 'statuses' && file.fileProblems.length === 0 && file.loadable > 0);
@@ -86,22 +89,18 @@ after_updates AS (
   SELECT force_id, inspection_id, rec_no, status, as_of, seq FROM before_updates WHERE NOT ${owned.sql}
   UNION ALL SELECT * FROM new_rows
 ),
-${latestStatusCte('(SELECT max(as_of) FROM (SELECT as_of FROM before_updates UNION ALL SELECT as_of FROM after_updates))', 'latest_before', 'before_updates')},
-${latestStatusCte('(SELECT max(as_of) FROM (SELECT as_of FROM before_updates UNION ALL SELECT as_of FROM after_updates))', 'latest_after', 'after_updates')},
-dated_before AS (SELECT force_id, inspection_id, rec_no, max(as_of) AS as_of FROM before_updates GROUP BY ALL),
-dated_after AS (SELECT force_id, inspection_id, rec_no, max(as_of) AS as_of FROM after_updates GROUP BY ALL),
+${latestStatusCte(LAST_DATE, 'latest_before', 'before_updates', true)},
+${latestStatusCte(LAST_DATE, 'latest_after', 'after_updates', true)},
 compared AS (
   SELECT t.force_id, t.inspection_id, t.rec_no,
          coalesce(b.status, 'no_update') AS status_before, coalesce(a.status, 'no_update') AS status_after,
          CASE WHEN b.status IS NULL THEN 'new' WHEN a.status IS NULL THEN 'removed'
               WHEN a.status <> b.status THEN 'changed' ELSE 'unchanged' END AS change,
          coalesce(${progress('a.status')} < ${progress('b.status')}, false) AS backwards,
-         coalesce(da.as_of, db.as_of) AS as_of
+         coalesce(a.as_of, b.as_of) AS as_of
   FROM touched t
   LEFT JOIN latest_before b ON b.force_id = t.force_id AND b.inspection_id = t.inspection_id AND b.rec_no = t.rec_no
   LEFT JOIN latest_after a ON a.force_id = t.force_id AND a.inspection_id = t.inspection_id AND a.rec_no = t.rec_no
-  LEFT JOIN dated_before db ON db.force_id = t.force_id AND db.inspection_id = t.inspection_id AND db.rec_no = t.rec_no
-  LEFT JOIN dated_after da ON da.force_id = t.force_id AND da.inspection_id = t.inspection_id AND da.rec_no = t.rec_no
 ),
 titles AS (
   SELECT inspection_id, any_value(title) AS title FROM (
