@@ -109,6 +109,34 @@ describe('what a new version of a tracker changes', { timeout: 180_000 }, () => 
     }
   });
 
+  it('pages a long list, 25 pairs at a time', async () => {
+    // Every force's firearms recommendations 2, 3 and 5: in progress, then complete a quarter later.
+    const forces = readFileSync('data/forces.csv', 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[0]!);
+    const tracker = (status: string, date: string) => Buffer.from(['Force,Inspection,Rec,Status,Date',
+      ...forces.flatMap((force) => [2, 3, 5].map((rec) => `${force},firearms-2023,R${rec},${status},${date}`))].join('\n'));
+    const { page, context, errors } = await openApp(browser, baseUrl, '?view=data');
+    try {
+      await page.waitForSelector('section.data-view[data-ready="true"]');
+      await page.getByTestId('file-input').setInputFiles({ name: 'all forces.csv', mimeType: 'text/csv', buffer: tracker('In progress', '31/03/2024') });
+      await expect.poll(() => status(page).textContent(), POLL).toContain('Loaded 129 statuses from all forces.csv');
+      await page.getByTestId('file-input').setInputFiles({ name: 'all forces.csv', mimeType: 'text/csv', buffer: tracker('Complete', '30/06/2024') });
+      const preview = page.getByTestId('load-preview');
+      await preview.waitFor({ timeout: 30_000 });
+      await expect.poll(() => summary(page), POLL).toEqual(['changed in_progress complete 129']);
+      await preview.getByText('Changes status: 129 pairs').click();
+      const rows = preview.getByTestId('preview-pairs').locator('tbody tr');
+      await expect.poll(() => rows.count(), POLL).toBe(25);
+      expect(await preview.getByTestId('preview-shown').textContent()).toBe('Pairs 1–25 of 129');
+      const first = await rows.first().textContent();
+      await preview.getByTestId('preview-next').click();
+      await expect.poll(() => preview.getByTestId('preview-shown').textContent(), POLL).toBe('Pairs 26–50 of 129');
+      expect(await rows.first().textContent()).not.toBe(first);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('has no axe-core violations and no sideways scrolling at 390 px with the preview open', async () => {
     // axe is injected as a script tag, which the app's CSP would rightly refuse.
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
