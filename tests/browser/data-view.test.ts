@@ -215,6 +215,9 @@ describe('data view', () => {
       const chooser = page.waitForEvent('filechooser');
       await page.getByRole('button', { name: 'Replace long.csv' }).click();
       await (await chooser).setFiles(fixturePath('valid/statuses.parquet'));
+      // A file of the user's replaced: what it changes is shown first, and it loads when accepted.
+      await page.getByTestId('load-preview').waitFor({ timeout: 30_000 });
+      await page.getByTestId('load-valid').click();
       await expect.poll(() => status(page).textContent(), POLL).toContain('Loaded 5 statuses from statuses.parquet');
       await expect.poll(() => loadedLabels(page), POLL).toEqual(['Statuses read from PCC responses', 'statuses.parquet']);
       await page.getByTestId('undo').click();

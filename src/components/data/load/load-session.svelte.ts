@@ -22,6 +22,7 @@ import { downloadFile } from '../../../lib/data/export/download-file';
 import { WARNING_PROBLEMS } from '../../../lib/data/ingest/warnings/warning-kinds';
 import { excludeWarnedRows } from '../../../lib/data/ingest/warnings/exclude-warned-rows';
 import { localToday } from '../../../lib/data/ingest/warnings/local-today';
+import { LoadPreviewState } from './load-preview.svelte';
 
 /** The warnings of a file that loaded, with the entry it loaded as (to exclude its rows). */
 export interface LoadedWarning {
@@ -49,6 +50,8 @@ export class LoadSession {
   /** What the last step did, for the status region. */
   message = $state('');
   failure = $state.raw<LoadFailure | null>(null);
+  /** What accepting would change, when the user has statuses of their own loaded (load-preview.svelte.ts). */
+  preview = $state.raw<LoadPreviewState | null>(null);
   #controller: AbortController | null = null;
   /** The files of the last load and how they were to load, so a mapping can re-check them. */
   #last: { files: readonly File[]; mode: LoadMode; defaultDate: string | null } | null = null;
@@ -107,6 +110,7 @@ export class LoadSession {
     this.loadedWarnings = [];
     this.mode = mode;
     this.failure = null;
+    this.preview = null;
     this.progress = null;
     this.fileNames = files.map((file) => file.name);
     this.#started = performance.now();
@@ -142,10 +146,14 @@ export class LoadSession {
       });
       this.groups = await problemGroups(this.db(), this.staged);
       this.values = await problemValues(this.db(), this.staged);
-      if (this.problemCount === 0 && this.loadable > 0) await this.accept(true);
+      const preview = await LoadPreviewState.open(this.db(), this.staged, mode);
+      // A new version of the user's own statuses waits for them to see what it changes.
+      if (this.problemCount === 0 && this.loadable > 0 && !preview?.newVersion) await this.accept(true);
       else {
+        await preview?.compute();
+        this.preview = preview;
         this.phase = 'review';
-        this.message = `Checked ${listOf(this.fileNames)}: ${count(this.problemCount, 'problem')}${this.warningCount ? ` and ${count(this.warningCount, 'warning')}` : ''} found, ${rowsByKind(this.staged, 'valid ') || 'nothing new to load'}. Nothing is loaded yet.${once}`;
+        this.message = `Checked ${listOf(this.fileNames)}: ${count(this.problemCount, 'problem')}${this.warningCount ? ` and ${count(this.warningCount, 'warning')}` : ''} found, ${rowsByKind(this.staged, 'valid ') || 'nothing new to load'}. Nothing is loaded yet.${this.preview ? ' What loading it would change is shown below.' : ''}${once}`;
       }
     } catch (cause) {
       const staged = this.staged;
@@ -153,6 +161,7 @@ export class LoadSession {
       this.staged = [];
       this.groups = [];
       this.values = [];
+      this.preview = null;
       await discardStaged(this.db(), staged).catch(() => undefined);
       if (cause instanceof Error && cause.name === 'LoadCancelled') this.message = cause.message;
       else {
@@ -201,7 +210,7 @@ export class LoadSession {
     let rowsIn: number | undefined;
     try {
       // With the pre-aggregates, in one transaction: a failure anywhere leaves everything as it was.
-      added = await acceptLoad(this.db(), staged, this.mode, new Date().toISOString(), async (db) => {
+      added = await acceptLoad(this.db(), staged, this.preview?.mode ?? this.mode, new Date().toISOString(), async (db) => {
         rowsIn = performance.now();
         this.message = `Loading ${rowsByKind(staged)}: the rows are in; building the figures…`;
         await refreshPreaggregates(db);
@@ -247,6 +256,7 @@ export class LoadSession {
 
   #finish(): void {
     this.phase = 'idle';
+    this.preview = null;
     this.staged = [];
     this.groups = [];
     this.values = [];
@@ -258,6 +268,7 @@ export class LoadSession {
     this.staged = [];
     this.groups = [];
     this.values = [];
+    this.preview = null;
     this.phase = 'idle';
     if (announce) this.message = 'Nothing was loaded; your data is as it was.';
   }

@@ -57,7 +57,7 @@ pair_changes AS (
 )`;
 
 /** Where a status stands on the way to complete; null for superseded and not applicable. */
-function progress(status: string): string {
+export function progress(status: string): string {
   return `CASE ${status} WHEN 'no_update' THEN 0 WHEN 'not_started' THEN 1 WHEN 'in_progress' THEN 2
     WHEN 'pending_closure' THEN 3 WHEN 'complete' THEN 4 END`;
 }

@@ -49,12 +49,14 @@ export const SCORED_CTE = scoredCte();
 
 /**
  * Status on date D of every force × recommendation pair with an update on or before D, as `name`
- * (force_id, inspection_id, rec_no, status); D is the date parameter given.
+ * (force_id, inspection_id, rec_no, status); D is the date parameter given. `from` names another
+ * relation of status updates (the loaded ones with a new file's, for a load's preview), and
+ * `withDate` adds `as_of`, the date of that latest update.
  */
-export const latestStatusCte = (date = '$1', name = 'latest') => `
+export const latestStatusCte = (date = '$1', name = 'latest', from = 'status_updates', withDate = false) => `
 ${name} AS (
-  SELECT force_id, inspection_id, rec_no, arg_max(status, (as_of, seq)) AS status
-  FROM status_updates
+  SELECT force_id, inspection_id, rec_no, arg_max(status, (as_of, seq)) AS status${withDate ? ', max(as_of) AS as_of' : ''}
+  FROM ${from}
   WHERE as_of <= ${date}::DATE
   GROUP BY force_id, inspection_id, rec_no
 )`;

@@ -45,7 +45,7 @@ async function prepareTables(db: Connector): Promise<void> {
  * The rows owned by some entries, as a WHERE clause with bound values: a plain range test per
  * entry, which DuckDB answers by a scan, where a correlated EXISTS would be slow at a million rows.
  */
-function ownedRows(entries: readonly LoadEntry[], firstParam: number): { sql: string; params: SqlParam[] } {
+export function ownedRows(entries: readonly LoadEntry[], firstParam: number): { sql: string; params: SqlParam[] } {
   if (entries.length === 0) return { sql: 'false', params: [] };
   const params: SqlParam[] = [];
   const clauses = entries.map((entry) => {
