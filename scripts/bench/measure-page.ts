@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../tests/browser/chromium';
+import { launchChromium } from '../../tests/browser/support/chromium';
 import { DevtoolsTargets } from './devtools-targets';
 import { loadFiles, type FileLoad } from './file-load';
 import { measureInteractions, type InteractionKind, type InteractionSamples } from './interactions';

@@ -8,7 +8,7 @@
 import { appendFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../../tests/browser/chromium';
+import { launchChromium } from '../../tests/browser/support/chromium';
 import { buildSite } from '../../cli/build-site';
 import { ensureDataset } from './datasets';
 import { ALL_SIZES, type SizeLabel } from './options';

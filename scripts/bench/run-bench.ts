@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { launchChromium } from '../../tests/browser/chromium';
+import { launchChromium } from '../../tests/browser/support/chromium';
 import { aggregateRuns, loadAfterEngine, type RunOutcome } from './aggregate';
 import { APP_DIST, buildApp, buildNaive, NAIVE_DIST } from './build-pages';
 import { DATASETS_DIR, ensureDataset, type Dataset } from './datasets';

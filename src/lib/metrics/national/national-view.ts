@@ -14,7 +14,7 @@ import { inputsOf, runParts, type ViewParts } from '../common/view-parts';
 
 /**
  * The national figures come from the daily counts per force (same rows, far fewer read: see
- * tests/sql/preagg-equivalence.test.ts) unless one recommendation is chosen, which they do not
+ * tests/sql/metrics/preagg-equivalence.test.ts) unless one recommendation is chosen, which they do not
  * keep apart; the headline's count of recommendations also needs the pairs under a status filter.
  * Those, and the overdue list, read each pair's state on D instead (preagg-pair-states.test.ts).
  */

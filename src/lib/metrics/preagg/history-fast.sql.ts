@@ -1,6 +1,6 @@
 /**
  * The inputs of the history-shaped queries read from the pre-aggregates instead of every update;
- * tests/sql/preagg-pair-states.test.ts holds each query equal to its plain twin.
+ * tests/sql/metrics/preagg-pair-states.test.ts holds each query equal to its plain twin.
  */
 
 /** statusHistory's `daily` ($1 D, $3 force): the force's rows of `preagg_force_days`. */

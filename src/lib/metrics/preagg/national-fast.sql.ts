@@ -9,7 +9,7 @@ import { COUNT_COLUMNS } from './build-force-month';
 /**
  * The national figures read from `preagg_force_month` and `preagg_force_day` (see
  * build-preaggregates.ts) instead of every pair. Same definitions, same parameters ($1..$7 of `filterParams`), same rows as the plain
- * queries in national.sql.ts and trends.sql.ts; tests/sql/preagg-equivalence.test.ts holds them
+ * queries in national.sql.ts and trends.sql.ts; tests/sql/metrics/preagg-equivalence.test.ts holds them
  * equal. Not for a single recommendation ($7), which the pre-aggregates do not keep apart.
  */
 /** $1..$6 of `filterParams`: the recommendation ($7) is the plain queries' alone. */

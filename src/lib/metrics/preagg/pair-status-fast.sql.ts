@@ -4,7 +4,7 @@ import { timedCte, type PairRows } from '../pairs/pair-timing.sql';
 /**
  * The per-pair rows of PAIR_STATUS_CTE and PAIR_TIMING_CTE read from `preagg_pair_states` (see
  * build-pair-states.ts): a range lookup of each pair's state on D instead of the latest of its
- * updates. Same columns first, same rows, same parameters; tests/sql/preagg-equivalence.test.ts
+ * updates. Same columns first, same rows, same parameters; tests/sql/metrics/preagg-equivalence.test.ts
  * holds them equal. The rows also carry the last update and evidence as on D.
  */
 const pairStatusFastCte = (table: string) => `

@@ -1,0 +1,54 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Connector } from '../../../src/lib/db/connector';
+import { LoadSession, type ReadFiles } from '../../../src/components/data/load/load-session.svelte';
+import { prepareFile } from '../../../src/lib/data/ingest/read/prepare-file';
+import { loadParquetCodec } from '../../../src/lib/data/ingest/read/parquet-codec-node';
+import { listLoads, registerShippedLoads } from '../../../src/lib/data/ingest/loaded/load-registry';
+import { openDemoData } from '../support/demo-data';
+import { fixture, statusFingerprint } from '../support/ingest-helpers';
+
+/**
+ * Issue 15: two drops in the same tick while a validation report was open failed with DuckDB's
+ * "Current transaction is aborted"; the same file twice in one selection loaded twice, silently.
+ */
+const readHere: ReadFiles = (files) =>
+  Promise.all(files.map(async (file) => prepareFile(file.name, new Uint8Array(await file.arrayBuffer()), loadParquetCodec)));
+
+const asFile = (path: string, name = path.split('/').at(-1)!) => new File([fixture(path) as Uint8Array<ArrayBuffer>], name, { lastModified: 1_700_000_000_000 });
+
+let db: Connector;
+beforeAll(async () => {
+  db = await openDemoData();
+  await registerShippedLoads(db, '2025-01-01T09:00:00.000Z');
+}, 120_000);
+
+describe('drops that race', () => {
+  it('a second drop in the same tick, while a report is open, is told to wait; nothing fails', async () => {
+    const load = new LoadSession(() => db, async () => undefined, { readFiles: readHere });
+    await load.start([asFile('malformed/unknown-force.csv')], { kind: 'add' }, null);
+    expect(load.phase).toBe('review');
+    const before = await statusFingerprint(db);
+
+    const first = load.start([asFile('malformed/unknown-status.csv')], { kind: 'add' }, null);
+    const second = load.start([asFile('malformed/unknown-inspection.csv')], { kind: 'add' }, null);
+    expect(load.message).toMatch(/^Still working on unknown-status\.csv: drop unknown-inspection\.csv again when it is done\.$/);
+    await Promise.all([first, second]);
+
+    expect(load.failure).toBeNull();
+    expect(load.phase).toBe('review');
+    expect(load.fileNames).toEqual(['unknown-status.csv']);
+    expect(await statusFingerprint(db)).toEqual(before);
+    await load.discard();
+  });
+
+  it('the same file twice in one selection is read once, and the page says so', async () => {
+    const changes: string[] = [];
+    const load = new LoadSession(() => db, async (message) => void changes.push(message), { readFiles: readHere });
+    const loadsBefore = (await listLoads(db)).length;
+    await load.start([asFile('valid/long.csv'), asFile('valid/long.csv')], { kind: 'add' }, null);
+    expect(load.failure).toBeNull();
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatch(/^Loaded [\d,]+ status(es)? from long\.csv in [\d.]+ s\. long\.csv was chosen more than once and is read once\.$/);
+    expect((await listLoads(db)).length).toBe(loadsBefore + 1);
+  });
+});
