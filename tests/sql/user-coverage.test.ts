@@ -3,6 +3,11 @@ import type { Connector } from '../../src/lib/db/connector';
 import { acceptLoad } from '../../src/lib/data/ingest/loaded/load-changes';
 import { listLoads, registerShippedLoads } from '../../src/lib/data/ingest/loaded/load-registry';
 import { userCoverage } from '../../src/lib/metrics/common/user-coverage.sql';
+import { nodeTableToIpc } from '../../src/lib/db/node-table-ipc';
+import { snapshotConnector } from '../../src/lib/db/snapshot-connector';
+import { defaultFilters } from '../../src/lib/metrics/common/filters';
+import { loadNationalView } from '../../src/lib/metrics/national/national-view';
+import { recordFirstView } from '../../src/lib/state/engine/first-view-snapshot';
 import { openDemoData } from './demo-data';
 import { fixture, stage } from './ingest-helpers';
 
@@ -40,5 +45,14 @@ describe('the coverage of the user\'s statuses', () => {
     const [row] = (await db.query(`SELECT count(DISTINCT force_id)::INTEGER AS n FROM status_updates WHERE source = 'PCC response'`)).toArray();
     expect(row!.n).toBeGreaterThan(0);
     expect((await userCoverage(db))!.forces).toBe(2);
+  });
+
+  it('is what the summary saved with the data records the first view on, so a reload draws the scoped view at once', async () => {
+    const { snapshot, lastUpdate } = await recordFirstView(db, nodeTableToIpc, 'saved');
+    const fromRecording = snapshotConnector(Promise.reject(new Error('asked the engine')), snapshot);
+    const scope = await userCoverage(fromRecording);
+    expect(scope?.inspections).toEqual(['firearms-2023']);
+    const filters = { ...defaultFilters(lastUpdate!), inspections: scope!.inspections };
+    expect(JSON.stringify(await loadNationalView(fromRecording, filters))).toBe(JSON.stringify(await loadNationalView(db, filters)));
   });
 });

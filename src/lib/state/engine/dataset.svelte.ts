@@ -56,9 +56,9 @@ export class DatasetState {
       void loaded.then(() => this.#showEngineIfNotRestored(), () => undefined);
     }
     this.#ownScope = useSaved;
-    const [extent, scope] = await Promise.all([dataExtent(db), useSaved ? userCoverage(db) : null]);
+    const extent = await dataExtent(db);
+    this.scope = await this.#coverage(db, extent);
     this.extent = extent;
-    this.scope = scope;
     this.db = db;
     return { loaded };
   }
@@ -92,13 +92,18 @@ export class DatasetState {
     await this.refresh();
   }
 
+  /** What the user's statuses cover, asked only when there are statuses (the recorded first view holds it then). */
+  async #coverage(db: Connector, extent: DataExtent): Promise<UserCoverage | null> {
+    return this.#ownScope && extent.lastUpdate ? userCoverage(db) : null;
+  }
+
   /** Call after the tables changed; `derivedBuilt` when the change rebuilt the pre-aggregates itself (a load does). */
   async refresh(derivedBuilt = false): Promise<void> {
     if (!this.db) return;
     if (!derivedBuilt) await refreshPreaggregates(this.db);
-    const [extent, scope] = await Promise.all([dataExtent(this.db), this.#ownScope ? userCoverage(this.db) : null]);
+    const extent = await dataExtent(this.db);
+    this.scope = await this.#coverage(this.db, extent);
     this.extent = extent;
-    this.scope = scope;
     this.version += 1;
   }
 

@@ -20,8 +20,8 @@ export async function recordFirstView(
 ): Promise<{ snapshot: Snapshot; lastUpdate: string | null }> {
   const { connector, snapshot } = recordingConnector(db, toIpc);
   const { lastUpdate } = await dataExtent(connector);
-  const scope = ownScope ? await userCoverage(connector) : null;
   if (lastUpdate) {
+    const scope = ownScope ? await userCoverage(connector) : null;
     const filters = { ...defaultFilters(lastUpdate), inspections: scope?.inspections ?? [] };
     await loadNationalView(connector, filters);
     // The national view's freshness marks, asked for with the same filters (NationalView.svelte).
