@@ -9,7 +9,7 @@ import { defaultFilters } from '../../src/lib/metrics/common/filters';
 import { loadNationalView } from '../../src/lib/metrics/national/national-view';
 import { recordFirstView } from '../../src/lib/state/engine/first-view-snapshot';
 import { openDemoData } from './demo-data';
-import { fixture, stage } from './ingest-helpers';
+import { fixture, problemsOf, stage } from './ingest-helpers';
 
 /**
  * What the user's statuses cover, apart from the shipped ones: a Kent and Essex tracker of the
@@ -32,6 +32,7 @@ describe('the coverage of the user\'s statuses', () => {
   it('names the one inspection and counts the two forces of a tracker that replaced the illustrative statuses', async () => {
     const illustrative = (await listLoads(db)).find((entry) => entry.source === 'illustrative')!;
     const staged = await stage(db, 'kent-essex-firearms-tracker.csv', fixture('trackers/kent-essex-firearms-tracker.csv'));
+    expect(await problemsOf(db, staged)).toEqual([]);
     await acceptLoad(db, [staged], { kind: 'replace', loadIds: [illustrative.load_id] }, LOADED_AT);
     expect(await userCoverage(db)).toEqual({
       inspections: ['firearms-2023'],

@@ -1,5 +1,6 @@
 import type { Connector } from '../../db/connector';
 import { rowsOf } from './rows';
+import { defaultFilters, type Filters } from './filters';
 
 /**
  * What the user's own status files cover (the shipped statuses left out): the inspections and
@@ -46,4 +47,9 @@ export async function userCoverage(db: Connector): Promise<UserCoverage | null> 
     allForces: row.all_forces,
     files: names.map((name, k) => ({ name, loadedAt: loadedAt[k] ?? '' })),
   };
+}
+
+/** The filters a fresh visit opens on: as on `asOf`, over the inspections the user's statuses cover (every one without). */
+export function openingFilters(asOf: string, scope: UserCoverage | null): Filters {
+  return { ...defaultFilters(asOf), inspections: scope?.inspections ?? [] };
 }

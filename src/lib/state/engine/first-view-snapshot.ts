@@ -2,10 +2,9 @@ import type { Connector } from '../../db/connector';
 import type { Snapshot } from '../../db/snapshot';
 import { recordingConnector, type TableToIpc } from '../../db/recording-connector';
 import { dataExtent } from '../../metrics/common/data-extent.sql';
-import { defaultFilters } from '../../metrics/common/filters';
 import { loadNationalView } from '../../metrics/national/national-view';
 import { DEFAULT_STALE_DAYS, forceFreshness } from '../../metrics/national/freshness.sql';
-import { userCoverage } from '../../metrics/common/user-coverage.sql';
+import { openingFilters, userCoverage } from '../../metrics/common/user-coverage.sql';
 
 /**
  * Runs what a fresh visit asks first (the data's extent, then the national view on the default
@@ -22,7 +21,7 @@ export async function recordFirstView(
   const { lastUpdate } = await dataExtent(connector);
   if (lastUpdate) {
     const scope = ownScope ? await userCoverage(connector) : null;
-    const filters = { ...defaultFilters(lastUpdate), inspections: scope?.inspections ?? [] };
+    const filters = openingFilters(lastUpdate, scope);
     await loadNationalView(connector, filters);
     // The national view's freshness marks, asked for with the same filters (NationalView.svelte).
     await forceFreshness(connector, filters, DEFAULT_STALE_DAYS);
