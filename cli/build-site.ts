@@ -26,7 +26,7 @@ export async function buildSite(files: readonly string[], out: string, defaultDa
   try {
     const { groups } = await loadDataset(db, files, defaultDate);
     const leftOut = groups.reduce((sum, group) => sum + group.count, 0);
-    const { snapshot, lastUpdate } = await recordFirstView(db, nativeTableToIpc, `published:${new Date().toISOString()}`);
+    const { snapshot, lastUpdate } = await recordFirstView(db, nativeTableToIpc, `published:${new Date().toISOString()}`, { ownScope: false });
     writeFileSync(join(folder, PUBLISHED_SNAPSHOT), JSON.stringify(snapshot));
     await db.query(`COPY (SELECT * FROM status_updates ORDER BY seq) TO ${sqlText(join(folder, PUBLISHED_STATUSES))} (FORMAT parquet, COMPRESSION zstd)`);
     // Every table, pre-aggregates included, so the browser reads figures instead of rebuilding them.

@@ -9,6 +9,7 @@ import { launchChromium, openApp, waitForNationalView } from '../support/chromiu
 import { axeViolations } from '../support/axe-check';
 import { openDemoData } from '../../sql/support/demo-data';
 import { dataExtent } from '../../../src/lib/metrics/common/data-extent.sql';
+import { openingFilters, userCoverage } from '../../../src/lib/metrics/common/user-coverage.sql';
 import { defaultFilters } from '../../../src/lib/metrics/common/filters';
 import { headline } from '../../../src/lib/metrics/national/national.sql';
 import { formatInteger } from '../../../src/lib/charts/shared/format';
@@ -47,7 +48,8 @@ beforeAll(async () => {
   const illustrative = (await listLoads(db)).find((entry) => entry.source === 'illustrative')!;
   const prepared = await Promise.all(FILES.map((f) => prepareFile(f, new Uint8Array(readFileSync(join(generated, f))), loadParquetCodec)));
   await acceptLoad(db, await stageFiles(db, prepared, { defaultDate: null }), { kind: 'replace', loadIds: [illustrative.load_id] }, new Date().toISOString());
-  loadedTracked = formatInteger((await headline(db, defaultFilters((await dataExtent(db)).lastUpdate!))).recommendations);
+  // The national view opens on the inspections the loaded statuses cover.
+  loadedTracked = formatInteger((await headline(db, openingFilters((await dataExtent(db)).lastUpdate!, await userCoverage(db)))).recommendations);
 });
 afterAll(async () => {
   await browser?.close();

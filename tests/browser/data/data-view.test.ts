@@ -10,6 +10,7 @@ import { axeViolations } from '../support/axe-check';
 import { openDemoData } from '../../sql/support/demo-data';
 import { fixture, stage } from '../../sql/support/ingest-helpers';
 import { dataExtent } from '../../../src/lib/metrics/common/data-extent.sql';
+import { openingFilters, userCoverage } from '../../../src/lib/metrics/common/user-coverage.sql';
 import { defaultFilters } from '../../../src/lib/metrics/common/filters';
 import { headline } from '../../../src/lib/metrics/national/national.sql';
 import { formatPercent } from '../../../src/lib/charts/shared/format';
@@ -37,7 +38,8 @@ beforeAll(async () => {
   const illustrative = (await listLoads(db)).find((entry) => entry.source === 'illustrative')!;
   await acceptLoad(db, [await stage(db, 'long.csv', fixture('valid/long.csv'))], { kind: 'replace', loadIds: [illustrative.load_id] }, asOf);
   // The default as-of date follows the data: after the load it is the loaded data's last update.
-  longCompliance = formatPercent((await headline(db, defaultFilters((await dataExtent(db)).lastUpdate!))).complianceRate);
+  // The national view opens on the inspections the loaded statuses cover.
+  longCompliance = formatPercent((await headline(db, openingFilters((await dataExtent(db)).lastUpdate!, await userCoverage(db)))).complianceRate);
 });
 afterAll(async () => {
   await browser?.close();

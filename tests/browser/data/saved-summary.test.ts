@@ -10,6 +10,7 @@ import { fixture, stage, text } from '../../sql/support/ingest-helpers';
 import type { Connector } from '../../../src/lib/db/connector';
 import { SUMMARY_FILE } from '../../../src/lib/data/ingest/loaded/saved-summary';
 import { dataExtent } from '../../../src/lib/metrics/common/data-extent.sql';
+import { openingFilters, userCoverage } from '../../../src/lib/metrics/common/user-coverage.sql';
 import { defaultFilters } from '../../../src/lib/metrics/common/filters';
 import { headline } from '../../../src/lib/metrics/national/national.sql';
 import { formatInteger, formatPercent } from '../../../src/lib/charts/shared/format';
@@ -28,9 +29,9 @@ writeFileSync(laterCsv, LATER);
 
 interface HeadlineText { recommendations: string; compliance: string; overdue: string; forcesOverdue: string }
 
-/** The headline the metrics SQL gives under Node, as the page prints it. */
+/** The headline the metrics SQL gives under Node, as the page prints it (over the inspections the user's statuses cover). */
 async function expectedHeadline(db: Connector, asOf: string): Promise<HeadlineText> {
-  const h = await headline(db, defaultFilters(asOf));
+  const h = await headline(db, openingFilters(asOf, await userCoverage(db)));
   return {
     recommendations: formatInteger(h.recommendations),
     compliance: formatPercent(h.complianceRate),

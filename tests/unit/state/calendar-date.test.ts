@@ -13,13 +13,13 @@ describe('an as-of date in the address', () => {
     (text) => {
       const search = `?asof=${encodeURIComponent(text)}&region=Wales`;
       expect(isCalendarDate(text)).toBe(false);
-      expect(filtersFromSearch(search, { asOf: '2025-03-31' })).toMatchObject({ asOf: '2025-03-31', region: 'Wales' });
+      expect(filtersFromSearch(search, { asOf: '2025-03-31', inspections: [] })).toMatchObject({ asOf: '2025-03-31', region: 'Wales' });
       expect(unreadableAsOf(search)).toBe(text === '' ? null : text);
     },
   );
 
   it('a good date is kept and nothing is said', () => {
-    expect(filtersFromSearch('?asof=2024-02-29', { asOf: '2025-03-31' }).asOf).toBe('2024-02-29');
+    expect(filtersFromSearch('?asof=2024-02-29', { asOf: '2025-03-31', inspections: [] }).asOf).toBe('2024-02-29');
     expect(unreadableAsOf('?asof=2024-02-29')).toBeNull();
     expect(unreadableAsOf('?region=Wales')).toBeNull();
   });

@@ -34,14 +34,14 @@ describe('picking in the national view', () => {
 
 describe('active filter chips', () => {
   it('shows nothing on a fresh visit', () => {
-    expect(filterChips(filters, DEFAULT_SELECTION, { asOf: '2026-09-30' }, names)).toEqual([]);
+    expect(filterChips(filters, DEFAULT_SELECTION, { asOf: '2026-09-30', inspections: [] }, names)).toEqual([]);
   });
 
   it('names every active filter and selection, each with the change that removes it alone', () => {
     const chips = filterChips(
       { ...filters, asOf: '2024-03-31', inspections: ['a', 'b'], region: 'Wales', statuses: ['in_progress'], pendingCountsAsComplete: true },
       { ...DEFAULT_SELECTION, force: 'gwent', recommendation: { inspectionId: 'a', recNo: 4 } },
-      { asOf: '2026-09-30' },
+      { asOf: '2026-09-30', inspections: [] },
       names,
     );
     expect(chips.map((c) => [c.label, c.clear])).toEqual([
@@ -56,8 +56,15 @@ describe('active filter chips', () => {
     ]);
   });
 
+  it('shows no chip for the inspections the user\'s statuses cover (the scope note says them), but one for another choice', () => {
+    const own = { asOf: '2026-09-30', inspections: ['a'] };
+    expect(filterChips({ ...filters, inspections: ['a'] }, DEFAULT_SELECTION, own, names)).toEqual([]);
+    expect(filterChips({ ...filters, inspections: ['b'] }, DEFAULT_SELECTION, own, names).map((c) => c.label)).toEqual(['Inspection: Report b']);
+    expect(clearAll(own).filters?.inspections).toEqual(['a']);
+  });
+
   it('clears everything at once but the measure and the order of the list', () => {
-    expect(clearAll({ asOf: '2026-09-30' })).toEqual({
+    expect(clearAll({ asOf: '2026-09-30', inspections: [] })).toEqual({
       filters: { asOf: '2026-09-30', inspections: [], region: null, pendingCountsAsComplete: false, statuses: [] },
       selection: { force: null, recommendation: null },
     });

@@ -3,7 +3,7 @@ import { defaultFilters, type Filters } from '../../../src/lib/metrics/common/fi
 import { filtersFromSearch, searchFromFilters } from '../../../src/lib/state/url/url-filters';
 import { DEFAULT_SELECTION, searchWithSelection, selectionFromSearch } from '../../../src/lib/state/url/national-selection';
 
-const defaults = { asOf: '2026-09-30' };
+const defaults = { asOf: '2026-09-30', inspections: [] };
 
 describe('shared filters in the URL', () => {
   it('writes nothing for the defaults, and reads the defaults back from nothing', () => {
@@ -34,6 +34,37 @@ describe('shared filters in the URL', () => {
   it('falls back to the defaults for malformed values', () => {
     expect(filtersFromSearch('?asof=31/03/2024&status=done,complete', defaults))
       .toEqual({ ...defaultFilters('2026-09-30'), statuses: ['complete'] });
+  });
+});
+
+describe('the inspections filter when the user\'s statuses cover some inspections', () => {
+  // A tracker of the firearms inspection alone: the views default to it.
+  const own = { asOf: '2026-09-30', inspections: ['firearms-2023'] };
+
+  it('defaults to the covered inspections, and writes nothing while they are shown', () => {
+    expect(filtersFromSearch('', own).inspections).toEqual(['firearms-2023']);
+    expect(searchFromFilters({ ...defaultFilters('2026-09-30'), inspections: ['firearms-2023'] }, own)).toBe('');
+  });
+
+  it('holds "all inspections" as insp=all, and reads it back as every inspection', () => {
+    const all = searchFromFilters(defaultFilters('2026-09-30'), own);
+    expect(all).toBe('?insp=all');
+    expect(filtersFromSearch(all, own).inspections).toEqual([]);
+  });
+
+  it('lets an explicit choice in the URL win over the default', () => {
+    expect(filtersFromSearch('?insp=vawg-2021', own).inspections).toEqual(['vawg-2021']);
+    expect(searchFromFilters({ ...defaultFilters('2026-09-30'), inspections: ['vawg-2021'] }, own)).toBe('?insp=vawg-2021');
+  });
+
+  it('treats the same inspections in another order as the default', () => {
+    const two = { asOf: '2026-09-30', inspections: ['firearms-2023', 'vawg-2021'] };
+    expect(searchFromFilters({ ...defaultFilters('2026-09-30'), inspections: ['vawg-2021', 'firearms-2023'] }, two)).toBe('');
+  });
+
+  it('leaves the demo data as it was: no insp is every inspection, and insp=all says the same', () => {
+    expect(filtersFromSearch('?insp=all', defaults).inspections).toEqual([]);
+    expect(searchFromFilters(defaultFilters('2026-09-30'), defaults)).toBe('');
   });
 });
 

@@ -2,7 +2,8 @@ import type { Connector } from '../../db/connector';
 import type { Snapshot } from '../../db/snapshot';
 import { snapshotConnector } from '../../db/snapshot-connector';
 import { dataExtent, type DataExtent } from '../../metrics/common/data-extent.sql';
-import { isIllustrative, sourceLine } from '../../charts/shared/source-line';
+import { userCoverage, type UserCoverage } from '../../metrics/common/user-coverage.sql';
+import { hasShippedResponses, isIllustrative, sourceLine } from '../../charts/shared/source-line';
 import { hasSavedData } from '../../data/ingest/loaded/saved-data-folder';
 import { readSavedSummary } from '../../data/ingest/loaded/saved-summary';
 import { refreshPreaggregates } from '../../metrics/preagg/refresh-preaggregates';
@@ -16,8 +17,13 @@ export class DatasetState {
   db = $state<Connector | null>(null);
   extent = $state<DataExtent | null>(null);
   version = $state(0);
+  /** What the user's own status files cover: the views' default inspections. Null with the demo data or a published dataset. */
+  scope = $state.raw<UserCoverage | null>(null);
+  // A published dataset is what every viewer sees, shown whole.
+  #ownScope = true;
 
-  readonly source = $derived(this.extent ? sourceLine(this.extent.sources) : '');
+  readonly source = $derived(this.extent ? sourceLine(this.extent.sources, this.scope?.files ?? []) : '');
+  readonly shippedResponses = $derived(this.extent ? hasShippedResponses(this.extent.sources) : false);
   readonly illustrative = $derived(this.extent ? isIllustrative(this.extent.sources) : false);
 
   /** When the user's saved data was restored at start-up (ISO time), if it was. */
@@ -49,7 +55,10 @@ export class DatasetState {
       // Registered after the snapshot connector's own handler, so this runs once the engine answers.
       void loaded.then(() => this.#showEngineIfNotRestored(), () => undefined);
     }
-    this.extent = await dataExtent(db);
+    this.#ownScope = useSaved;
+    const extent = await dataExtent(db);
+    this.scope = await this.#coverage(db, extent);
+    this.extent = extent;
     this.db = db;
     return { loaded };
   }
@@ -83,11 +92,18 @@ export class DatasetState {
     await this.refresh();
   }
 
+  /** What the user's statuses cover, asked only when there are statuses (the recorded first view holds it then). */
+  async #coverage(db: Connector, extent: DataExtent): Promise<UserCoverage | null> {
+    return this.#ownScope && extent.lastUpdate ? userCoverage(db) : null;
+  }
+
   /** Call after the tables changed; `derivedBuilt` when the change rebuilt the pre-aggregates itself (a load does). */
   async refresh(derivedBuilt = false): Promise<void> {
     if (!this.db) return;
     if (!derivedBuilt) await refreshPreaggregates(this.db);
-    this.extent = await dataExtent(this.db);
+    const extent = await dataExtent(this.db);
+    this.scope = await this.#coverage(this.db, extent);
+    this.extent = extent;
     this.version += 1;
   }
 

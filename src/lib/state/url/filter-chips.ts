@@ -2,7 +2,7 @@ import type { Filters } from '../../metrics/common/filters';
 import { defaultFilters } from '../../metrics/common/filters';
 import { formatDate } from '../../charts/shared/format';
 import { STATUS_LABELS } from '../../charts/shared/palette';
-import type { FilterDefaults } from './url-filters';
+import { sameInspections, type FilterDefaults } from './url-filters';
 import type { NationalSelection } from './national-selection';
 import type { ViewChange } from './national-picks';
 
@@ -24,7 +24,9 @@ export function filterChips(filters: Filters, selection: NationalSelection, defa
   if (filters.asOf !== defaults.asOf) {
     chips.push({ key: 'asof', label: `As on ${formatDate(filters.asOf)}`, clear: { filters: { asOf: defaults.asOf } } });
   }
-  for (const id of filters.inspections) {
+  // The default scope (the inspections the user's statuses cover) is said by the scope note, not as chips.
+  const ownInspections = sameInspections(filters.inspections, defaults.inspections) ? [] : filters.inspections;
+  for (const id of ownInspections) {
     chips.push({
       key: `insp:${id}`,
       label: `Inspection: ${names.inspection(id)}`,
@@ -59,7 +61,7 @@ export function clearAll(defaults: FilterDefaults): ViewChange {
   const fresh = defaultFilters(defaults.asOf);
   return {
     filters: {
-      asOf: fresh.asOf, inspections: fresh.inspections, region: fresh.region,
+      asOf: fresh.asOf, inspections: [...defaults.inspections], region: fresh.region,
       pendingCountsAsComplete: fresh.pendingCountsAsComplete, statuses: fresh.statuses,
     },
     selection: { force: null, recommendation: null },

@@ -1,5 +1,5 @@
 import { defaultFilters, type Filters } from '../../metrics/common/filters';
-import { filtersFromSearch, searchFromFilters, unreadableAsOf, type FilterDefaults } from './url-filters';
+import { filtersFromSearch, sameInspections, searchFromFilters, unreadableAsOf, type FilterDefaults } from './url-filters';
 import { address } from '../../query/address.svelte';
 import type { EntryKind } from '../../query/history-entry';
 
@@ -10,7 +10,7 @@ import type { EntryKind } from '../../query/history-entry';
 export class FilterState {
   current = $state<Filters>(defaultFilters(''));
   // State, so what reads the defaults (the date picker's latest day, the filter chips) follows them.
-  #defaults = $state.raw<FilterDefaults>({ asOf: '' });
+  #defaults = $state.raw<FilterDefaults>({ asOf: '', inspections: [] });
   /** An as-of date in the address that is not a calendar day, ignored: shown until a filter changes. */
   ignoredAsOf = $state<string | null>(null);
 
@@ -27,14 +27,17 @@ export class FilterState {
   }
 
   /**
-   * The data changed (a load, removal or undo): the defaults move with it, and so does the as-of
-   * date unless the URL holds one, which is the user's choice and stays.
+   * The data changed (a load, removal or undo): the defaults move with it, and so do the as-of
+   * date and the inspections unless the URL holds them, which is the user's choice and stays.
    */
   follow(defaults: FilterDefaults): void {
-    if (defaults.asOf === this.#defaults.asOf) return;
+    const before = this.#defaults;
+    if (defaults.asOf === before.asOf && sameInspections(defaults.inspections, before.inspections)) return;
     this.#defaults = defaults;
-    const { asOf } = filtersFromSearch(location.search, defaults);
-    if (asOf !== this.current.asOf) this.current = { ...this.current, asOf };
+    const { asOf, inspections } = filtersFromSearch(location.search, defaults);
+    if (asOf !== this.current.asOf || !sameInspections(inspections, this.current.inspections)) {
+      this.current = { ...this.current, asOf, inspections };
+    }
   }
 
   update(change: Partial<Filters>, kind: EntryKind = 'settled'): void {
