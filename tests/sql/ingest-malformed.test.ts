@@ -51,8 +51,8 @@ const MALFORMED: Expected[] = [
     { row: 2, column: 'Recommendation', message: 'firearms-2023 has no recommendation 9 addressed to forces.' },
     { row: 3, column: 'Recommendation', message: 'group-cse-2023 has no recommendation 1 addressed to forces.' }] },
   { file: 'bad-recommendation-number.csv', loadable: 1, problems: [
-    { row: 2, column: 'Recommendation', message: 'Not a recommendation number: R2a.' },
-    { row: 3, column: 'Recommendation', message: 'Not a recommendation number: Part 2.' }] },
+    { row: 2, column: 'Recommendation', message: 'Not a recommendation of firearms-2023 as written: R2a. Did you mean recommendation 2?' },
+    { row: 3, column: 'Recommendation', message: 'Not a recommendation of firearms-2023 as written: Part 2. Did you mean recommendation 2?' }] },
   { file: 'impossible-date.csv', loadable: 1, problems: [
     { row: 2, column: 'Date', message: '31/02/2024 is not a real date: February 2024 has 29 days.' },
     { row: 4, column: 'Date', message: '31/04/2023 is not a real date: April 2023 has 30 days.' }] },
@@ -111,7 +111,7 @@ const MALFORMED: Expected[] = [
   { file: 'utf8-bom.csv', loadable: 1, problems: [
     { row: 2, column: 'Inspection', message: 'Unknown inspection: firearms-2032. Did you mean firearms-2023?' }] },
   { file: 'semicolon-delimited.csv', loadable: 1, problems: [
-    { row: 2, column: 'Recommendation', message: 'Not a recommendation number: R 2a.' }] },
+    { row: 2, column: 'Recommendation', message: 'Not a recommendation of firearms-2023 as written: R 2a. Did you mean recommendation 2?' }] },
   // Reference files: their own kinds of problem, and keys checked against the shipped data.
   { file: 'unknown-file-kind.csv', loadable: 0, problems: [
     { row: 1, column: null, message: 'These headers fit no kind of file Oversight reads. Found: Name, Colour, Size.' }] },

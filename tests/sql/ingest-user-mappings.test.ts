@@ -5,7 +5,7 @@ import { registerShippedLoads } from '../../src/lib/data/ingest/loaded/load-regi
 import { acceptLoad, discardStaged } from '../../src/lib/data/ingest/loaded/load-changes';
 import { problemValues } from '../../src/lib/data/ingest/report/problem-values';
 import { problemsCsv } from '../../src/lib/data/ingest/report/problems-csv';
-import { addUserMappings, listUserMappings, removeUserMapping, replaceUserMappings } from '../../src/lib/data/ingest/matching/user-mappings';
+import { addUserMappings, listUserMappings, removeUserMapping, replaceUserMappings, type MappingKind } from '../../src/lib/data/ingest/matching/user-mappings';
 import { mappingsCsv, readMappingsCsv } from '../../src/lib/data/ingest/matching/mappings-csv';
 import { isKnownMeaning, mappingChoices } from '../../src/lib/data/ingest/matching/mapping-choices';
 import { readMappingTables } from '../../src/lib/data/ingest/vocabulary/mapping-views';
@@ -118,11 +118,11 @@ describe('mappings the user makes once', { timeout: 120_000 }, () => {
     const csv = mappingsCsv(await listUserMappings(db));
     expect(csv).toBe('What,Written as,Means\r\ninspection,"Firearms, HMICFRS ""2023""",firearms-2023\r\nstatus word,Sorted,complete\r\nforce,\'=Essex,essex\r\n');
     const choices = await mappingChoices(db);
-    const known = (kind: 'force' | 'inspection' | 'status', meaning: string) => isKnownMeaning(choices, kind, meaning);
+    const known = (kind: MappingKind, meaning: string, inspection: string) => isKnownMeaning(choices, kind, meaning, inspection);
     expect(readMappingsCsv(csv, known)).toEqual({ mappings, problems: [] });
     const edited = `${csv}colour,Blue,complete\r\nstatus word,Done,finished\r\nforce,,kent\r\n`;
     expect(readMappingsCsv(edited, known).problems).toEqual([
-      'Row 5: "colour" is not one of force, inspection, status word.',
+      'Row 5: "colour" is not one of force, inspection, status word, recommendation.',
       'Row 6: "finished" is not a status word Oversight knows.',
       'Row 7: Written as is empty.',
     ]);

@@ -173,10 +173,13 @@ export function describeProblem(problem: Problem): ProblemText {
         ? { message: `Not a recommendation number: ${value}. A recommendation is numbered 1, 2, 3…`, expected: 'a whole number from 1 up, e.g. 2 or R2' }
         : { message: `Not a recommendation number: ${value}.`, expected: EXPECTED.recommendation };
     case 'unknown_recommendation': {
-      const [inspection, number, known] = parts(detail);
+      const [inspection, number, known, likely] = parts(detail);
+      const guess = likely ? ` Did you mean recommendation ${likely}?` : '';
       return {
-        message: `${inspection} has no recommendation ${number} addressed to forces.`,
-        expected: `one of ${inspection}'s recommendations to forces: ${known}`,
+        message: number
+          ? `${inspection} has no recommendation ${number} addressed to forces.${guess}`
+          : `Not a recommendation of ${inspection} as written: ${value}.${guess}`,
+        expected: `one of ${inspection}'s recommendations to forces: ${known}, e.g. 2, R2 or Rec. 2; or say once what "${value}" means`,
       };
     }
     case 'unknown_status':

@@ -45,7 +45,10 @@ export function statusMapSql(values: string): string {
 export const RECOMMENDATION_PATTERN = '^(?:recommendation|rec|r)?\\.?\\s*(?:no\\.?|number|#)?\\s*(\\d+)(?:\\.0*)?$';
 
 export function recommendationMapSql(values: string): string {
-  return `SELECT raw, clean, TRY_CAST(nullif(regexp_extract(lower(clean), '${RECOMMENDATION_PATTERN}', 1), '') AS INTEGER) AS rec_no
+  // `key` finds the user's mappings (per inspection); `first_number` is what "Rec 2a" or "AFI 3"
+  // most likely means, offered as "did you mean" where the inspection has that recommendation.
+  return `SELECT raw, clean, TRY_CAST(nullif(regexp_extract(lower(clean), '${RECOMMENDATION_PATTERN}', 1), '') AS INTEGER) AS rec_no,
+      ingest_text_key(clean) AS key, TRY_CAST(nullif(regexp_extract(clean, '(\\d+)', 1), '') AS INTEGER) AS first_number
     FROM (${distinctCells(values)})`;
 }
 
