@@ -19,6 +19,8 @@ async function openRegisteredDemo(): Promise<Connector> {
   return db;
 }
 
+const TITLE = 'How effective police forces are in the deployment of firearms';
+
 /** A force's tracker that numbers firearms recommendations its own way ("Rec 2a", "AFI 3", "R4" where there is no 4). */
 const TRACKER = [
   'Force,Inspection,Rec ref,Status,Last updated',
@@ -41,12 +43,12 @@ describe('recommendation references the user maps once, within their inspection'
     expect(first.loadable).toBe(1);
     const values = await problemValues(db, [first]);
     expect(values.map((v) => [v.kind, v.column, v.value, v.rows, v.detail])).toEqual([
-      ['unknown_recommendation', 'Rec ref', 'Rec 2a', 2, `firearms-2023||${numbers}|2`],
-      ['unknown_recommendation', 'Rec ref', 'AFI 3', 1, `firearms-2023||${numbers}|3`],
-      ['unknown_recommendation', 'Rec ref', 'R4', 1, `firearms-2023|4|${numbers}|`],
+      ['unknown_recommendation', 'Rec ref', 'Rec 2a', 2, `firearms-2023||${numbers}|2|${TITLE}`],
+      ['unknown_recommendation', 'Rec ref', 'AFI 3', 1, `firearms-2023||${numbers}|3|${TITLE}`],
+      ['unknown_recommendation', 'Rec ref', 'R4', 1, `firearms-2023|4|${numbers}||${TITLE}`],
     ]);
     const [rec2a] = (await problemsOf(db, first)).filter((p) => p.value === 'Rec 2a');
-    expect(describeProblem({ ...rec2a!, file: 'kent.csv' }).message).toBe('Not a recommendation of firearms-2023 as written: Rec 2a. Did you mean recommendation 2?');
+    expect(describeProblem({ ...rec2a!, file: 'kent.csv' }).message).toBe(`Not a recommendation of ${TITLE} as written: Rec 2a. Did you mean recommendation 2?`);
 
     // "Did you mean" and the list offered are the inspection's own recommendations, by number.
     const choices = await mappingChoices(db);

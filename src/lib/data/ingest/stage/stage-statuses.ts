@@ -165,10 +165,12 @@ async function findProblems(db: Connector, names: StagingNames, raw: RawTable, s
     await insert(`SELECT ${once} s.row_no, $1, $2, m.clean, 'bad_recommendation', NULL
       ${suspectCells('rec_no IS NULL AND inspection_id IS NULL', 'rec_cell', names.maps.recommendation)} WHERE m.clean IS NOT NULL`,
     [shape.columns.recommendation!, header('recommendation')]);
-    // Detail: inspection | number read (blank when none) | its numbers | the likeliest one ("Rec 2a" → 2).
+    // Detail: inspection | number read (blank when none) | its numbers | the likeliest one ("Rec 2a" → 2)
+    // | the inspection as the file wrote it (what the message names).
     await insert(`SELECT ${once} s.row_no, $1, $2, m.clean, 'unknown_recommendation',
-        format('{}|{}|{}|{}', st.inspection_id, coalesce(st.rec_no::VARCHAR, ''), known.numbers,
-          CASE WHEN list_contains(known.list, m.first_number) THEN m.first_number::VARCHAR ELSE '' END)
+        format('{}|{}|{}|{}|{}', st.inspection_id, coalesce(st.rec_no::VARCHAR, ''), known.numbers,
+          CASE WHEN list_contains(known.list, m.first_number) THEN m.first_number::VARCHAR ELSE '' END,
+          (SELECT min(im.clean) FROM ${names.maps.inspection} im WHERE im.inspection_id = st.inspection_id))
       ${suspectCells('NOT rec_known AND inspection_id IS NOT NULL', 'rec_cell', names.maps.recommendation)}
       JOIN ${names.stage} st USING (row_no, col)
       JOIN (SELECT inspection_id, string_agg(rec_no::VARCHAR, ', ' ORDER BY rec_no) AS numbers, list(rec_no) AS list
@@ -191,7 +193,7 @@ async function findProblems(db: Connector, names: StagingNames, raw: RawTable, s
   // A warning, not an error: the row loads (one per status, so each names its force).
   if (suspects!.early > 0) {
     await insert(`SELECT s.row_no, $1, $2, coalesce(m.clean, strftime(st.as_of, '%Y-%m-%d')), 'date_before_publication',
-        ${warningDetailSql("strftime(st.published, '%Y-%m-%d')")}
+        ${warningDetailSql("strftime(st.published, '%Y-%m-%d')", names.maps.inspection)}
       ${suspectCells(`as_of < published AND ${OK_SQL}`, 'date_cell', names.maps.date)}
       JOIN ${names.stage} st USING (row_no, col) JOIN forces f ON f.force_id = st.force_id`, [shape.columns.date ?? null, header('date')]);
   }
@@ -220,7 +222,7 @@ async function findProblems(db: Connector, names: StagingNames, raw: RawTable, s
       WHERE c.row_no > f.first_row
     ) d
     WHERE ${names.stage}.row_no = d.row_no AND ${names.stage}.col = d.col`);
-  await insert(`SELECT st.row_no, NULL, NULL, NULL, 'duplicate_row', ${warningDetailSql('st.duplicate_of')}
+  await insert(`SELECT st.row_no, NULL, NULL, NULL, 'duplicate_row', ${warningDetailSql('st.duplicate_of', names.maps.inspection)}
     FROM ${names.stage} st JOIN forces f USING (force_id) WHERE st.duplicate_of IS NOT NULL`);
 }
 

@@ -23,7 +23,7 @@ export function inspectionMapSql(values: string): string {
   return `WITH raws AS (SELECT raw, clean, ingest_inspection_key(clean) AS key FROM (${distinctCells(values)})),
     matched AS (SELECT r.raw, r.clean, r.key, n.inspection_id FROM raws r LEFT JOIN ingest_inspection_names n USING (key)),
     near AS (
-      SELECT m.raw, arg_max(n.inspection_id, jaro_winkler_similarity(m.key, n.key)) AS suggestion
+      SELECT m.raw, arg_max(n.title, jaro_winkler_similarity(m.key, n.key)) AS suggestion
       FROM matched m JOIN ingest_inspection_names n ON ${NEAR_MISS_SQL('m.key', 'n.key')}
       WHERE m.inspection_id IS NULL GROUP BY m.raw)
     SELECT matched.raw, matched.clean, matched.inspection_id, near.suggestion FROM matched LEFT JOIN near USING (raw)`;
