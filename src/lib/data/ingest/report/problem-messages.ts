@@ -26,7 +26,7 @@ export const EXPECTED = {
   recommendation: 'a recommendation number, e.g. 2, R2, Rec. 2, No. 2 or Recommendation 2',
   // The canonical words as people write them ("not started"), which read the same.
   status: `one of: ${[...new Set(STATUS_VOCABULARY.map((w) => w.word.replaceAll('_', ' ')))].join(', ')}`,
-  date: 'a date written YYYY-MM-DD or DD/MM/YYYY (day first)',
+  date: 'a date written YYYY-MM-DD, DD/MM/YYYY (day first) or 31 Jul 2024',
 } as const;
 
 /** What an empty required cell should hold, by the column's label. */
