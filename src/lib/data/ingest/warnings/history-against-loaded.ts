@@ -15,7 +15,10 @@ const OPEN = "('not_started', 'in_progress', 'pending_closure')";
 const userRowSql = (alias: string) => `EXISTS (SELECT 1 FROM ingest_loads l
   WHERE l.origin = 'user' AND l.kind = 'statuses' AND ${alias}.seq BETWEEN l.seq_from AND l.seq_to)`;
 
-/** The detail's last part: the loaded update's date (ISO) and its source, `date~source`. */
+/**
+ * Adds a `history_backwards_loaded` warning per such staged row (`loadable`: SQL over the staged
+ * row); its detail's last part is the loaded update's date (ISO) and its source, `date~source`.
+ */
 export async function findHistoryAgainstLoaded(
   db: Connector,
   names: StagingNames,
