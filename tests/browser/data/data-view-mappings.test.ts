@@ -110,6 +110,37 @@ describe('mappings the user makes once', { timeout: 180_000 }, () => {
     }
   });
 
+  it('maps a recommendation reference within its inspection; next quarter\'s file with the same reference loads in one step', async () => {
+    const { page, context, errors } = await openApp(browser, baseUrl, '?view=data');
+    try {
+      await page.getByTestId('file-input').setInputFiles(fixturePath('trackers/lincolnshire-firearms-q1.csv'));
+      const line = page.getByTestId('validation-report').getByTestId('problem-value');
+      await expect.poll(() => line.count(), POLL).toBe(1);
+      // Its likeliest number is offered first, among the inspection's own recommendations.
+      expect((await line.locator('td').allTextContents()).slice(0, 3)).toEqual(['Rec 2a', 'row 2', expect.stringMatching(/^Recommendation 2: /)]);
+      expect(await line.getByTestId('map-select').inputValue()).toBe('2');
+      await line.getByTestId('map-button').click();
+      await expect.poll(() => status(page).textContent(), POLL).toContain('Loaded 2 statuses from lincolnshire-firearms-q1.csv');
+      await expect.poll(() => page.getByTestId('user-mapping').allTextContents(), POLL).toEqual([
+        'RecommendationRec 2aRecommendation 2 of An inspection of how effective police forces are in the deployment of firearmsRemove',
+      ]);
+
+      await page.getByTestId('file-input').setInputFiles(fixturePath('trackers/lincolnshire-firearms-q2.csv'));
+      await page.getByTestId('load-preview').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('problem-value').count()).toBe(0);
+      await page.getByTestId('preview-add').check();
+      await page.getByTestId('load-valid').click();
+      await expect.poll(() => status(page).textContent(), POLL).toContain('Loaded 2 statuses from lincolnshire-firearms-q2.csv');
+
+      const mappings = page.waitForEvent('download');
+      await page.getByTestId('download-mappings').click();
+      expect(readFileSync((await (await mappings).path())!, 'utf8')).toBe('What,Written as,Means,Inspection\r\nrecommendation,Rec 2a,2,firearms-2023\r\n');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('loads a tracker with oddities in one step, names each, and excludes the future-dated row with undo', async () => {
     const { page, context, errors } = await openApp(browser, baseUrl, '?view=data');
     try {

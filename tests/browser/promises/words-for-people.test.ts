@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, waitForEngine } from '../support/chromium';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openApp, waitForEngine } from '../support/chromium';
 import { EVERY_VIEW } from '../support/every-view';
 
 /**
@@ -50,6 +51,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Every internal name on the page, said as what it is and where. */
+async function internalNames(page: Page): Promise<string[]> {
+  const texts = (await page.evaluate(READ_TEXTS)) as string[];
+  return INTERNAL_NAMES.flatMap(({ what, pattern }) =>
+    [...new Set(texts.filter((text) => pattern.test(text)))].map((text) => `${what}: "${text.slice(0, 120)}"`),
+  );
+}
+
 describe('words for people', () => {
   it.each(DASHBOARD)('$name shows no internal names', async ({ path, ready }) => {
     const page = await browser.newPage();
@@ -59,13 +68,37 @@ describe('words for people', () => {
       await waitForEngine(page);
       const showTable = page.getByRole('button', { name: 'Show as table' });
       while ((await showTable.count()) > 0) await showTable.first().click();
-      const texts = (await page.evaluate(READ_TEXTS)) as string[];
-      const found = INTERNAL_NAMES.flatMap(({ what, pattern }) =>
-        [...new Set(texts.filter((text) => pattern.test(text)))].map((text) => `${what}: "${text.slice(0, 120)}"`),
-      );
-      expect(found).toEqual([]);
+      expect(await internalNames(page)).toEqual([]);
     } finally {
       await page.close();
     }
   }, 120_000);
+
+  /**
+   * The Data view with a reference file and a tracker with problems and warnings under review
+   * (how their columns were read, each problem, the first rows), then once they load (the
+   * warnings, what is loaded): named in the files' own words. The files name the inspection by
+   * its title, as most trackers do; what a user typed is left out as a file code.
+   */
+  it('the Data view, reviewing and then loading a reference file and a tracker with problems, shows no internal names', async () => {
+    const fixture = (path: string) => fileURLToPath(new URL(`../../fixtures/${path}`, import.meta.url));
+    const { page, context } = await openApp(browser, baseUrl, '?view=data');
+    try {
+      await page.getByTestId('file-input').setInputFiles([
+        fixture('trackers/humberside-firearms-problems.csv'), fixture('trackers/firearms-added-recommendation.csv')]);
+      const report = page.getByTestId('validation-report');
+      await report.waitFor({ timeout: 60_000 });
+      // Every kind the tracker holds is on screen: an unknown reference, inspection and status word, and the warnings.
+      await expect.poll(() => report.getByTestId('problem-value').count(), { timeout: 30_000 }).toBe(3);
+      expect(await report.getByTestId('problems').count()).toBe(6);
+      expect(await internalNames(page)).toEqual([]);
+
+      await page.getByTestId('load-valid').click();
+      await expect.poll(() => page.getByTestId('data-status').textContent(), { timeout: 60_000 }).toContain('Loaded');
+      await page.getByTestId('load-warnings').waitFor();
+      expect(await internalNames(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 });

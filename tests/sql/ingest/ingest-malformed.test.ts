@@ -45,14 +45,14 @@ const MALFORMED: Expected[] = [
   { file: 'arrow-unknown-status.arrows', loadable: 1, problems: [
     { row: 3, column: 'Status', message: 'Unknown status word: sorted.' }] },
   { file: 'unknown-inspection.csv', loadable: 1, problems: [
-    { row: 2, column: 'Inspection', message: 'Unknown inspection: firearms-2032. Did you mean firearms-2023?' },
-    { row: 3, column: 'Inspection', message: 'Unknown inspection: Inspection of firearms. Did you mean firearms-2023?' }] },
+    { row: 2, column: 'Inspection', message: 'Unknown inspection: firearms-2032. Did you mean "An inspection of how effective police forces are in the deployment of firearms"?' },
+    { row: 3, column: 'Inspection', message: 'Unknown inspection: Inspection of firearms. Did you mean "An inspection of how effective police forces are in the deployment of firearms"?' }] },
   { file: 'unknown-recommendation.csv', loadable: 1, problems: [
     { row: 2, column: 'Recommendation', message: 'firearms-2023 has no recommendation 9 addressed to forces.' },
     { row: 3, column: 'Recommendation', message: 'group-cse-2023 has no recommendation 1 addressed to forces.' }] },
   { file: 'bad-recommendation-number.csv', loadable: 1, problems: [
-    { row: 2, column: 'Recommendation', message: 'Not a recommendation number: R2a.' },
-    { row: 3, column: 'Recommendation', message: 'Not a recommendation number: Part 2.' }] },
+    { row: 2, column: 'Recommendation', message: 'Not a recommendation of firearms-2023 as written: R2a. Did you mean recommendation 2?' },
+    { row: 3, column: 'Recommendation', message: 'Not a recommendation of firearms-2023 as written: Part 2. Did you mean recommendation 2?' }] },
   { file: 'impossible-date.csv', loadable: 1, problems: [
     { row: 2, column: 'Date', message: '31/02/2024 is not a real date: February 2024 has 29 days.' },
     { row: 4, column: 'Date', message: '31/04/2023 is not a real date: April 2023 has 30 days.' }] },
@@ -61,7 +61,7 @@ const MALFORMED: Expected[] = [
   { file: 'not-a-date.csv', loadable: 0, problems: [
     { row: 2, column: 'Date', message: 'Not a date: July 2024.' },
     { row: 3, column: 'Date', message: 'Not a date: 2024/07/31.' },
-    { row: 4, column: 'Date', message: 'Not a date: 31/07/24.' }] },
+    { row: 4, column: 'Date', message: 'Not a date: end of July.' }] },
   // Warnings, not errors: those rows load.
   { file: 'date-before-publication.csv', loadable: 2, problems: [
     { row: 2, column: 'Date', message: 'Kent, firearms-2023 recommendation 2: 01/01/2020 is before the report was published (11/07/2023). It is loaded.' }] },
@@ -109,9 +109,9 @@ const MALFORMED: Expected[] = [
   { file: 'excel-unicode-text.csv', loadable: 1, problems: [
     { row: 3, column: 'Status', message: 'Unknown status word: Finalisé.' }] },
   { file: 'utf8-bom.csv', loadable: 1, problems: [
-    { row: 2, column: 'Inspection', message: 'Unknown inspection: firearms-2032. Did you mean firearms-2023?' }] },
+    { row: 2, column: 'Inspection', message: 'Unknown inspection: firearms-2032. Did you mean "An inspection of how effective police forces are in the deployment of firearms"?' }] },
   { file: 'semicolon-delimited.csv', loadable: 1, problems: [
-    { row: 2, column: 'Recommendation', message: 'Not a recommendation number: R 2a.' }] },
+    { row: 2, column: 'Recommendation', message: 'Not a recommendation of firearms-2023 as written: R 2a. Did you mean recommendation 2?' }] },
   // Reference files: their own kinds of problem, and keys checked against the shipped data.
   { file: 'unknown-file-kind.csv', loadable: 0, problems: [
     { row: 1, column: null, message: 'These headers fit no kind of file Oversight reads. Found: Name, Colour, Size.' }] },
@@ -122,7 +122,7 @@ const MALFORMED: Expected[] = [
     { row: 5, column: null, message: 'This row gives custody-2025 again; row 2 gave it first.' },
     { row: 6, column: null, message: 'Already loaded from the shipped data with different values: firearms-2023. This row was not loaded.' }] },
   { file: 'recommendations-problems.csv', loadable: 1, problems: [
-    { row: 3, column: 'Inspection', message: 'Unknown inspection: firearms-2032. Did you mean firearms-2023?' },
+    { row: 3, column: 'Inspection', message: 'Unknown inspection: firearms-2032. Did you mean "An inspection of how effective police forces are in the deployment of firearms"?' },
     { row: 4, column: 'Rec No', message: 'Not a recommendation number: 0. A recommendation is numbered 1, 2, 3…' },
     { row: 5, column: 'Due date', message: 'The due date 2023-06-30 is before firearms-2023 was published (2023-07-11).' },
     { row: 6, column: 'Deadline', message: 'No due date can be read from "When possible", and no Due date is given.' },
@@ -131,7 +131,7 @@ const MALFORMED: Expected[] = [
     { row: 9, column: null, message: 'Already loaded from the shipped data with different values: firearms-2023 recommendation 2. This row was not loaded.' }] },
   { file: 'responses-problems.csv', loadable: 1, problems: [
     { row: 3, column: 'Force', message: 'Unknown force: Northumbira. Did you mean Northumbria?' },
-    { row: 4, column: 'Inspection', message: 'Unknown inspection: firearms-2032. Did you mean firearms-2023?' },
+    { row: 4, column: 'Inspection', message: 'Unknown inspection: firearms-2032. Did you mean "An inspection of how effective police forces are in the deployment of firearms"?' },
     { row: 5, column: 'Response published', message: '2023-13-01 is not a real date: there is no month 13.' },
     { row: 6, column: null, message: 'This row gives the response of kent to firearms-2023 published 2023-09-01 again; row 2 gave it first.' },
     { row: 7, column: null, message: 'Already loaded from the shipped data with different values: the response of cheshire to firearms-2023 (date not known). This row was not loaded.' }] },
@@ -164,7 +164,7 @@ describe('what each problem expects instead', () => {
     const [problem] = await allProblems(db, staged);
     const { expected } = describeProblem(problem!);
     expect(expected).toBe(EXPECTED.status);
-    expect(expected).toMatch(/^one of: not_started, in_progress, pending_closure, complete, superseded, not_applicable, awaiting-review, /);
+    expect(expected).toMatch(/^one of: not started, in progress, pending closure, complete, superseded, not applicable, awaiting-review, /);
     for (const word of ['Red', 'Amber', 'Green', 'closed', 'ongoing', 'open', 'met', 'not met', 'pending sign off', 'awaiting allocation', 'n/a']) {
       expect(expected.split(', ')).toContain(word);
     }

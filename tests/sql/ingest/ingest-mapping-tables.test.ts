@@ -88,7 +88,11 @@ describe('dates', () => {
     ['31/07/2024 09:30', '2024-07-31', null], ['29/02/2024', '2024-02-29', null],
     ['31/02/2024', null, 'date_impossible'], ['29/02/2023', null, 'date_impossible'], ['2024-13-01', null, 'date_impossible'],
     ['07/31/2024', null, 'date_month_first'], ['13/13/2024', null, 'date_impossible'],
-    ['31/07/24', null, 'date_format'], ['July 2024', null, 'date_format'], ['2024/07/31', null, 'date_format'],
+    // A two-digit year is this century's; a month by name, full, short or "Sept".
+    ['31/07/24', '2024-07-31', null], ['31.07.24', '2024-07-31', null], ['31 Jul 2024', '2024-07-31', null],
+    ['31 July 2024', '2024-07-31', null], ['1st Sept 2024', '2024-09-01', null], ['31-Jul-24', '2024-07-31', null],
+    ['30 Feb 2024', null, 'date_impossible'], ['31 Foo 2024', null, 'date_format'],
+    ['July 2024', null, 'date_format'], ['2024/07/31', null, 'date_format'], ['31/07/202', null, 'date_format'],
   ])('%s reads as %s (%s)', async (text, date, kind) => {
     const [row] = rowsOf<{ as_of: string | null; kind: string | null }>(await db.query(dateMapSql(values([text]))));
     expect([row?.as_of, row?.kind]).toEqual([date, kind]);

@@ -5,7 +5,7 @@ import { registerShippedLoads } from '../../../src/lib/data/ingest/loaded/load-r
 import { acceptLoad, discardStaged } from '../../../src/lib/data/ingest/loaded/load-changes';
 import { problemValues } from '../../../src/lib/data/ingest/report/problem-values';
 import { problemsCsv } from '../../../src/lib/data/ingest/report/problems-csv';
-import { addUserMappings, listUserMappings, removeUserMapping, replaceUserMappings } from '../../../src/lib/data/ingest/matching/user-mappings';
+import { addUserMappings, listUserMappings, removeUserMapping, replaceUserMappings, type MappingKind } from '../../../src/lib/data/ingest/matching/user-mappings';
 import { mappingsCsv, readMappingsCsv } from '../../../src/lib/data/ingest/matching/mappings-csv';
 import { isKnownMeaning, mappingChoices } from '../../../src/lib/data/ingest/matching/mapping-choices';
 import { readMappingTables } from '../../../src/lib/data/ingest/vocabulary/mapping-views';
@@ -35,14 +35,14 @@ describe('one problem per distinct value', { timeout: 120_000 }, () => {
     expect(staged.loadable).toBe(0);
     const values = await problemValues(db, [staged]);
     expect(values).toEqual([
-      { file: 'tracker.csv', kind: 'unknown_inspection', column: 'Report', value: 'Inspection of how effective forces deploy firearms', detail: 'firearms-2023', rows: 344, firstRow: 2, lastRow: 345 },
+      { file: 'tracker.csv', kind: 'unknown_inspection', column: 'Report', value: 'Inspection of how effective forces deploy firearms', detail: 'An inspection of how effective police forces are in the deployment of firearms', rows: 344, firstRow: 2, lastRow: 345 },
       { file: 'tracker.csv', kind: 'unknown_status', column: 'Status', value: 'Finished-ish', detail: null, rows: 1, firstRow: 346, lastRow: 346 },
     ]);
     // The whole list downloads, one row per problem.
     const csv = (await problemsCsv(db, [staged])).trim().split('\r\n');
     expect(csv).toHaveLength(1 + 345);
     expect(csv[0]).toBe('File,Row,Column,Value,Problem,What was found,Expected');
-    expect(csv[1]).toMatch(/^tracker\.csv,2,Report,Inspection of how effective forces deploy firearms,Unknown inspection,Unknown inspection: Inspection of how effective forces deploy firearms\. Did you mean firearms-2023\?,/);
+    expect(csv[1]).toMatch(/^tracker\.csv,2,Report,Inspection of how effective forces deploy firearms,Unknown inspection,"Unknown inspection: Inspection of how effective forces deploy firearms\. Did you mean ""An inspection of how effective police forces are in the deployment of firearms""\?",/);
     await discardStaged(db, [staged]);
   });
 });
@@ -54,7 +54,7 @@ describe('mappings the user makes once', { timeout: 120_000 }, () => {
     expect(first.loadable).toBe(0);
     const values = await problemValues(db, [first]);
     expect(values.map((v) => [v.kind, v.value, v.rows, v.detail])).toEqual([
-      ['unknown_inspection', 'Firearms (HMICFRS 2023)', 4, 'firearms-2023'],
+      ['unknown_inspection', 'Firearms (HMICFRS 2023)', 4, 'An inspection of how effective police forces are in the deployment of firearms'],
       ['unknown_status', 'Sorted', 2, null],
       ['unknown_status', 'WIP', 2, null],
       ['unknown_force', 'Essex Pol.', 1, 'Essex'],
@@ -118,11 +118,11 @@ describe('mappings the user makes once', { timeout: 120_000 }, () => {
     const csv = mappingsCsv(await listUserMappings(db));
     expect(csv).toBe('What,Written as,Means\r\ninspection,"Firearms, HMICFRS ""2023""",firearms-2023\r\nstatus word,Sorted,complete\r\nforce,\'=Essex,essex\r\n');
     const choices = await mappingChoices(db);
-    const known = (kind: 'force' | 'inspection' | 'status', meaning: string) => isKnownMeaning(choices, kind, meaning);
+    const known = (kind: MappingKind, meaning: string, inspection: string) => isKnownMeaning(choices, kind, meaning, inspection);
     expect(readMappingsCsv(csv, known)).toEqual({ mappings, problems: [] });
     const edited = `${csv}colour,Blue,complete\r\nstatus word,Done,finished\r\nforce,,kent\r\n`;
     expect(readMappingsCsv(edited, known).problems).toEqual([
-      'Row 5: "colour" is not one of force, inspection, status word.',
+      'Row 5: "colour" is not one of force, inspection, status word, recommendation.',
       'Row 6: "finished" is not a status word Oversight knows.',
       'Row 7: Written as is empty.',
     ]);

@@ -35,7 +35,7 @@ describe('warnings load, errors stop', { timeout: 120_000 }, () => {
   it('names the force, recommendation and value of each oddity, and loads every row once', async () => {
     const { db, messages } = await loadOddities();
     expect(messages).toEqual([
-      [3, 'Durham, firearms-2023 recommendation 2: in progress on 29/02/2024, after it was complete on 31/01/2024. It is loaded: from that date it counts as not complete.'],
+      [3, 'Durham, firearms-2023 recommendation 2: In progress on 29/02/2024, after it was complete on 31/01/2024. It is loaded: from that date it counts as not complete.'],
       [4, "Durham, firearms-2023 recommendation 3: dated 15/03/2031, after today. It is loaded, but the dashboard's date stays today or the last update not in the future."],
       [5, 'Durham, firearms-2023 recommendation 5: 01/07/2023 is before the report was published (11/07/2023). It is loaded.'],
       [7, 'Durham, firearms-2023 recommendation 6 on 01/11/2023: the same status as row 6. It is loaded once.'],

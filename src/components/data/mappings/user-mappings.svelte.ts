@@ -54,7 +54,7 @@ export class UserMappingsState {
 
   async upload(file: File): Promise<void> {
     const choices = this.choices ?? await mappingChoices(this.#db());
-    const read = readMappingsCsv(await file.text(), (kind, meaning) => isKnownMeaning(choices, kind, meaning));
+    const read = readMappingsCsv(await file.text(), (kind, meaning, inspection) => isKnownMeaning(choices, kind, meaning, inspection));
     await addUserMappings(this.#db(), read.mappings);
     const skipped = read.problems.length ? ` Not read from ${file.name}: ${read.problems.join(' ')}` : '';
     await this.#saved(`${read.mappings.length} ${read.mappings.length === 1 ? 'mapping' : 'mappings'} read from ${file.name}.${skipped}`);
@@ -71,9 +71,13 @@ export class UserMappingsState {
     await this.refresh();
   }
 
-  /** The force's name or the inspection's title a mapping means; a status as it is. */
+  /** The force's name or the inspection's title a mapping means; a status as it is; a recommendation and its inspection. */
   nameOf(mapping: UserMapping): string {
     if (mapping.kind === 'status') return STATUS_LABELS[mapping.meaning as PairStatus] ?? mapping.meaning;
+    if (mapping.kind === 'recommendation') {
+      const title = this.choices?.inspection.find((choice) => choice.id === mapping.inspection)?.name ?? mapping.inspection;
+      return `Recommendation ${mapping.meaning} of ${title}`;
+    }
     return this.choices?.[mapping.kind].find((choice) => choice.id === mapping.meaning)?.name ?? mapping.meaning;
   }
 

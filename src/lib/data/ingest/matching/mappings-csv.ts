@@ -5,15 +5,21 @@ import { MAPPING_KINDS, type MappingKind, type UserMapping } from './user-mappin
 /**
  * The user's mappings as a small CSV they can keep, share with a colleague and load next
  * quarter: "What, Written as, Means", e.g. "inspection, How effective police forces are…,
- * firearms-2023". Read back with the same headers, in any case.
+ * firearms-2023". A recommendation reference is read within one inspection, so when there is
+ * one a fourth column, Inspection, says which ("recommendation, Rec 2a, 2, firearms-2023").
+ * Read back with the same headers, in any case.
  */
-const WHAT: Record<MappingKind, string> = { force: 'force', inspection: 'inspection', status: 'status word' };
+const WHAT: Record<MappingKind, string> = { force: 'force', inspection: 'inspection', status: 'status word', recommendation: 'recommendation' };
 const HEADERS = ['What', 'Written as', 'Means'] as const;
+const INSPECTION = 'Inspection';
 
 export function mappingsCsv(mappings: readonly UserMapping[]): string {
-  return toCsv(mappings.map((m) => ({ what: WHAT[m.kind], written: m.written_as, means: m.meaning })), [
-    { key: 'what', label: HEADERS[0] }, { key: 'written', label: HEADERS[1] }, { key: 'means', label: HEADERS[2] },
-  ]);
+  const columns = [
+    { key: 'what' as const, label: HEADERS[0] }, { key: 'written' as const, label: HEADERS[1] }, { key: 'means' as const, label: HEADERS[2] },
+  ];
+  const within = mappings.some((m) => m.kind === 'recommendation') ? [{ key: 'inspection' as const, label: INSPECTION }] : [];
+  return toCsv(mappings.map((m) => ({ what: WHAT[m.kind], written: m.written_as, means: m.meaning, inspection: m.inspection ?? '' })),
+    [...columns, ...within]);
 }
 
 export interface ReadMappings {
@@ -22,8 +28,8 @@ export interface ReadMappings {
   problems: string[];
 }
 
-/** `meaningOk` says whether a force id, inspection id or status is one Oversight knows. */
-export function readMappingsCsv(text: string, meaningOk: (kind: MappingKind, meaning: string) => boolean): ReadMappings {
+/** `meaningOk` says whether a force id, inspection id, status or recommendation (in its inspection) is one Oversight knows. */
+export function readMappingsCsv(text: string, meaningOk: (kind: MappingKind, meaning: string, inspection: string) => boolean): ReadMappings {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const [header, ...rows] = parsed.data;
   const keys = (header ?? []).map((cell) => cell.trim().toLowerCase());
@@ -31,6 +37,7 @@ export function readMappingsCsv(text: string, meaningOk: (kind: MappingKind, mea
   if (at.some((index) => index < 0)) {
     return { mappings: [], problems: [`Row 1: the headers are ${keys.join(', ') || 'missing'}; expected ${HEADERS.join(', ')}.`] };
   }
+  const inspectionAt = keys.indexOf(INSPECTION.toLowerCase());
   const kindOf = new Map(MAPPING_KINDS.map((kind) => [WHAT[kind], kind] as const));
   const mappings: UserMapping[] = [];
   const problems: string[] = [];
@@ -39,10 +46,13 @@ export function readMappingsCsv(text: string, meaningOk: (kind: MappingKind, mea
     const kind = kindOf.get(what!.toLowerCase());
     // A leading apostrophe is how our CSV guards a value a spreadsheet would run as a formula.
     const writtenAs = written!.replace(/^'(?=[=+\-@])/, '');
+    const inspection = inspectionAt < 0 ? '' : (row[inspectionAt] ?? '').trim();
     if (!kind) problems.push(`Row ${k + 2}: "${what}" is not one of ${[...kindOf.keys()].join(', ')}.`);
     else if (!writtenAs) problems.push(`Row ${k + 2}: Written as is empty.`);
-    else if (!meaningOk(kind, means!)) problems.push(`Row ${k + 2}: "${means}" is not a ${WHAT[kind]} Oversight knows.`);
-    else mappings.push({ kind, written_as: writtenAs, meaning: means! });
+    else if (kind === 'recommendation' && !inspection) problems.push(`Row ${k + 2}: a recommendation needs its Inspection.`);
+    else if (!meaningOk(kind, means!, inspection)) {
+      problems.push(`Row ${k + 2}: "${means}" is not a ${WHAT[kind]} Oversight knows${kind === 'recommendation' ? ` in ${inspection}` : ''}.`);
+    } else mappings.push(kind === 'recommendation' ? { kind, written_as: writtenAs, meaning: means!, inspection } : { kind, written_as: writtenAs, meaning: means! });
   });
   return { mappings, problems };
 }

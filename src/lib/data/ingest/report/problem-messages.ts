@@ -22,10 +22,11 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 export const EXPECTED = {
   force: 'one of the 43 forces of England and Wales, by name, slug, ONS code or alias (see "How force names are read")',
-  inspection: 'an inspection id, title (with or without "An inspection of") or web address, e.g. firearms-2023 (see "Inspections")',
+  inspection: 'an inspection\'s short code, title (with or without "An inspection of") or web address (see "Inspections")',
   recommendation: 'a recommendation number, e.g. 2, R2, Rec. 2, No. 2 or Recommendation 2',
-  status: `one of: ${[...new Set(STATUS_VOCABULARY.map((w) => w.word))].join(', ')}`,
-  date: 'a date written YYYY-MM-DD or DD/MM/YYYY (day first)',
+  // The canonical words as people write them ("not started"), which read the same.
+  status: `one of: ${[...new Set(STATUS_VOCABULARY.map((w) => w.word.replaceAll('_', ' ')))].join(', ')}`,
+  date: 'a date written YYYY-MM-DD, DD/MM/YYYY (day first) or 31 Jul 2024',
 } as const;
 
 /** What an empty required cell should hold, by the column's label. */
@@ -63,6 +64,7 @@ const groupTitles: Record<ProblemKind, string> = {
   duplicate_row: 'Warning: duplicate row, loaded once',
   date_in_future: 'Warning, loaded: date after today',
   history_backwards: 'Warning, loaded: complete, then not',
+  history_backwards_loaded: 'Warning, loaded: complete in a file already loaded, then not',
   unknown_file_kind: 'Not a file Oversight reads',
   bad_yes_no: 'Not yes or no',
   due_text_unread: 'Deadline not read',
@@ -167,16 +169,20 @@ export function describeProblem(problem: Problem): ProblemText {
     case 'unknown_force':
       return { message: `Unknown force: ${value}.${detail ? ` Did you mean ${detail}?` : ''}`, expected: EXPECTED.force };
     case 'unknown_inspection':
-      return { message: `Unknown inspection: ${value}.${detail ? ` Did you mean ${detail}?` : ''}`, expected: EXPECTED.inspection };
+      return { message: `Unknown inspection: ${value}.${detail ? ` Did you mean "${detail}"?` : ''}`, expected: EXPECTED.inspection };
     case 'bad_recommendation':
       return detail === 'positive'
         ? { message: `Not a recommendation number: ${value}. A recommendation is numbered 1, 2, 3…`, expected: 'a whole number from 1 up, e.g. 2 or R2' }
         : { message: `Not a recommendation number: ${value}.`, expected: EXPECTED.recommendation };
     case 'unknown_recommendation': {
-      const [inspection, number, known] = parts(detail);
+      const [id, number, known, likely, written] = parts(detail);
+      const inspection = written || id;
+      const guess = likely ? ` Did you mean recommendation ${likely}?` : '';
       return {
-        message: `${inspection} has no recommendation ${number} addressed to forces.`,
-        expected: `one of ${inspection}'s recommendations to forces: ${known}`,
+        message: number
+          ? `${inspection} has no recommendation ${number} addressed to forces.${guess}`
+          : `Not a recommendation of ${inspection} as written: ${value}.${guess}`,
+        expected: `one of ${inspection}'s recommendations to forces: ${known}, e.g. 2, R2 or Rec. 2; or say once what "${value}" means`,
       };
     }
     case 'unknown_status':
@@ -193,28 +199,36 @@ export function describeProblem(problem: Problem): ProblemText {
     case 'date_before_publication': {
       const w = readWarningDetail(detail);
       return {
-        message: `${w.force}, ${w.inspectionId} recommendation ${w.recNo}: ${value} is before the report was published (${dayFirst(w.extra)}). It is loaded.`,
+        message: `${w.force}, ${w.inspection} recommendation ${w.recNo}: ${value} is before the report was published (${dayFirst(w.extra)}). It is loaded.`,
         expected: `a date on or after ${dayFirst(w.extra)}; check the day and month are not swapped`,
       };
     }
     case 'duplicate_row': {
       const w = readWarningDetail(detail);
       return {
-        message: `${w.force}, ${w.inspectionId} recommendation ${w.recNo} on ${dayFirst(w.asOf)}: the same status as row ${w.extra}. It is loaded once.`,
+        message: `${w.force}, ${w.inspection} recommendation ${w.recNo} on ${dayFirst(w.asOf)}: the same status as row ${w.extra}. It is loaded once.`,
         expected: 'each status given once',
       };
     }
     case 'date_in_future': {
       const w = readWarningDetail(detail);
       return {
-        message: `${w.force}, ${w.inspectionId} recommendation ${w.recNo}: dated ${value}, after today. It is loaded, but the dashboard's date stays today or the last update not in the future.`,
+        message: `${w.force}, ${w.inspection} recommendation ${w.recNo}: dated ${value}, after today. It is loaded, but the dashboard's date stays today or the last update not in the future.`,
         expected: 'a date on or before today; check the day, month and year',
       };
     }
     case 'history_backwards': {
       const w = readWarningDetail(detail);
       return {
-        message: `${w.force}, ${w.inspectionId} recommendation ${w.recNo}: ${value?.replace('_', ' ')} on ${dayFirst(w.asOf)}, after it was complete on ${dayFirst(w.extra)}. It is loaded: from that date it counts as not complete.`,
+        message: `${w.force}, ${w.inspection} recommendation ${w.recNo}: ${value} on ${dayFirst(w.asOf)}, after it was complete on ${dayFirst(w.extra)}. It is loaded: from that date it counts as not complete.`,
+        expected: 'a history that moves forward, or a reopened recommendation said so in the evidence',
+      };
+    }
+    case 'history_backwards_loaded': {
+      const w = readWarningDetail(detail);
+      const [loadedOn = '', source = ''] = w.extra.split('~');
+      return {
+        message: `${w.force}, ${w.inspection} recommendation ${w.recNo}: ${value} on ${dayFirst(w.asOf)}, after ${source}, already loaded, said complete on ${dayFirst(loadedOn)}. It is loaded: from that date it counts as not complete.`,
         expected: 'a history that moves forward, or a reopened recommendation said so in the evidence',
       };
     }

@@ -32,6 +32,7 @@ export const MAPPABLE: Partial<Record<ProblemKind, MappingKind>> = {
   unknown_force_column: 'force',
   unknown_inspection: 'inspection',
   unknown_status: 'status',
+  unknown_recommendation: 'recommendation',
 };
 
 /** The distinct values of every value problem of the staged files, first row first. */

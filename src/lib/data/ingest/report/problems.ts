@@ -46,6 +46,7 @@ export const ROW_PROBLEMS = [
   'duplicate_row',
   'date_in_future',
   'history_backwards',
+  'history_backwards_loaded',
   'bad_yes_no',
   'due_text_unread',
   'due_before_publication',

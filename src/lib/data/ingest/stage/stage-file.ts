@@ -137,7 +137,7 @@ async function checkReference(db: Connector, staged: StagedFile, raw: RawTable, 
   const columns = referenceColumns(definition, raw.headers);
   await stageReference(db, staged.names, raw, definition, batch, { fileName: staged.name, columns });
   const counts = await referenceCounts(db, staged.names);
-  const readAs = new Map(definition.columns.filter((c) => columns[c.column] !== undefined).map((c) => [columns[c.column]!, `${c.label} (${definition.table}.${c.column})`]));
+  const readAs = new Map(definition.columns.filter((c) => columns[c.column] !== undefined).map((c) => [columns[c.column]!, c.label]));
   return {
     ...staged,
     columnReadings: raw.headers.map((_, index) => ({ column: columnName(raw.headers, index), reading: readAs.get(index) ?? 'not read' })),
@@ -187,7 +187,7 @@ function columnReadings(headers: readonly string[], shape: FileShape): { column:
   const reading = new Map<number, string>();
   for (const [role, index] of Object.entries(shape.columns) as [ColumnRole, number][]) reading.set(index, roleLabel(role));
   if (shape.kind === 'wide') {
-    for (const column of shape.forceColumns) reading.set(column.index, `status for force ${column.forceId}`);
+    for (const column of shape.forceColumns) reading.set(column.index, 'statuses of the force it names');
     for (const column of shape.unknownForceColumns) reading.set(column.index, 'not a force: not loaded');
   }
   for (const index of shape.ignored) if (!reading.has(index)) reading.set(index, 'not read');

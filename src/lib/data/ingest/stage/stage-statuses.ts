@@ -97,7 +97,10 @@ export async function stageStatuses(
   await db.query(
     `CREATE OR REPLACE TABLE ${names.stage} AS
      SELECT c.row_no, c.col, c.is_empty,
-       fm.force_id, im.inspection_id, rm.rec_no, rec.rec_no IS NOT NULL AS rec_known, sm.status,
+       fm.force_id, im.inspection_id,
+       -- A reference read as a known number stands; where it does not, the user's mapping for that inspection.
+       CASE WHEN rec.rec_no IS NULL AND mapped.rec_no IS NOT NULL THEN mapped.rec_no ELSE rm.rec_no END AS rec_no,
+       rec.rec_no IS NOT NULL OR mapped.rec_no IS NOT NULL AS rec_known, sm.status,
        CASE WHEN $1 THEN dm.as_of ELSE $2::DATE END AS as_of, i.published,
        c.evidence, ${shape.columns.source === undefined ? '$3' : `coalesce(${names.maps.source}.clean, $3)`} AS source,
        NULL::BIGINT AS duplicate_of
@@ -106,6 +109,8 @@ export async function stageStatuses(
      LEFT JOIN ${names.maps.inspection} im ON im.raw = c.inspection_cell
      LEFT JOIN ${names.maps.recommendation} rm ON rm.raw = c.rec_cell
      LEFT JOIN ${options.relations.recommendations} rec ON rec.inspection_id = im.inspection_id AND rec.rec_no = rm.rec_no AND rec.for_forces
+     LEFT JOIN ingest_recommendation_names um ON um.inspection_id = im.inspection_id AND um.key = rm.key
+     LEFT JOIN ${options.relations.recommendations} mapped ON mapped.inspection_id = um.inspection_id AND mapped.rec_no = um.rec_no AND mapped.for_forces
      LEFT JOIN ${names.maps.status} sm ON sm.raw = c.status_cell
      LEFT JOIN ${names.maps.date} dm ON dm.raw = c.date_cell
      LEFT JOIN ${options.relations.inspections} i ON i.inspection_id = im.inspection_id
@@ -156,14 +161,21 @@ async function findProblems(db: Connector, names: StagingNames, raw: RawTable, s
     }
   }
   if (suspects!.rec > 0) {
+    // Without a known inspection a reference cannot be read or mapped; within one, it can.
     await insert(`SELECT ${once} s.row_no, $1, $2, m.clean, 'bad_recommendation', NULL
-      ${suspectCells('rec_no IS NULL', 'rec_cell', names.maps.recommendation)} WHERE m.clean IS NOT NULL`,
+      ${suspectCells('rec_no IS NULL AND inspection_id IS NULL', 'rec_cell', names.maps.recommendation)} WHERE m.clean IS NOT NULL`,
     [shape.columns.recommendation!, header('recommendation')]);
-    await insert(`SELECT ${once} s.row_no, $1, $2, m.clean, 'unknown_recommendation', format('{}|{}|{}', st.inspection_id, st.rec_no, known.numbers)
-      ${suspectCells('rec_no IS NOT NULL AND NOT rec_known AND inspection_id IS NOT NULL', 'rec_cell', names.maps.recommendation)}
+    // Detail: inspection | number read (blank when none) | its numbers | the likeliest one ("Rec 2a" → 2)
+    // | the inspection as the file wrote it (what the message names).
+    await insert(`SELECT ${once} s.row_no, $1, $2, m.clean, 'unknown_recommendation',
+        format('{}|{}|{}|{}|{}', st.inspection_id, coalesce(st.rec_no::VARCHAR, ''), known.numbers,
+          CASE WHEN list_contains(known.list, m.first_number) THEN m.first_number::VARCHAR ELSE '' END,
+          (SELECT min(im.clean) FROM ${names.maps.inspection} im WHERE im.inspection_id = st.inspection_id))
+      ${suspectCells('NOT rec_known AND inspection_id IS NOT NULL', 'rec_cell', names.maps.recommendation)}
       JOIN ${names.stage} st USING (row_no, col)
-      JOIN (SELECT inspection_id, string_agg(rec_no::VARCHAR, ', ' ORDER BY rec_no) AS numbers
-            FROM ${recommendations} WHERE for_forces GROUP BY inspection_id) known ON known.inspection_id = st.inspection_id`,
+      JOIN (SELECT inspection_id, string_agg(rec_no::VARCHAR, ', ' ORDER BY rec_no) AS numbers, list(rec_no) AS list
+            FROM ${recommendations} WHERE for_forces GROUP BY inspection_id) known ON known.inspection_id = st.inspection_id
+      WHERE m.clean IS NOT NULL`,
     [shape.columns.recommendation!, header('recommendation')]);
   }
   if (suspects!.status > 0) {
@@ -181,7 +193,7 @@ async function findProblems(db: Connector, names: StagingNames, raw: RawTable, s
   // A warning, not an error: the row loads (one per status, so each names its force).
   if (suspects!.early > 0) {
     await insert(`SELECT s.row_no, $1, $2, coalesce(m.clean, strftime(st.as_of, '%Y-%m-%d')), 'date_before_publication',
-        ${warningDetailSql("strftime(st.published, '%Y-%m-%d')")}
+        ${warningDetailSql("strftime(st.published, '%Y-%m-%d')", names.maps.inspection)}
       ${suspectCells(`as_of < published AND ${OK_SQL}`, 'date_cell', names.maps.date)}
       JOIN ${names.stage} st USING (row_no, col) JOIN forces f ON f.force_id = st.force_id`, [shape.columns.date ?? null, header('date')]);
   }
@@ -210,7 +222,7 @@ async function findProblems(db: Connector, names: StagingNames, raw: RawTable, s
       WHERE c.row_no > f.first_row
     ) d
     WHERE ${names.stage}.row_no = d.row_no AND ${names.stage}.col = d.col`);
-  await insert(`SELECT st.row_no, NULL, NULL, NULL, 'duplicate_row', ${warningDetailSql('st.duplicate_of')}
+  await insert(`SELECT st.row_no, NULL, NULL, NULL, 'duplicate_row', ${warningDetailSql('st.duplicate_of', names.maps.inspection)}
     FROM ${names.stage} st JOIN forces f USING (force_id) WHERE st.duplicate_of IS NOT NULL`);
 }
 

@@ -11,7 +11,11 @@ export const LIST_SEPARATOR = '\u001f';
  * joins (fast at a million rows) and the Data view shows the very tables that were used:
  * - `ingest_status_words`: status words → canonical status (from STATUS_VOCABULARY);
  * - `ingest_force_names`: force names, slugs, ONS codes and aliases → force (from `forces`);
- * - `ingest_inspection_names`: inspection ids, titles and web addresses → inspection (from `inspections`).
+ * - `ingest_inspection_names`: inspection ids, titles and web addresses → inspection (from `inspections`);
+ * - `ingest_recommendation_names`: references a file writes its own way, within one inspection →
+ *   recommendation number ("Rec 2a" in firearms-2023 → 2). Shipped spellings ("R2", "Rec. 2") are
+ *   read by a pattern (value-maps.sql.ts), and a reference that reads as a known number is never
+ *   overridden: these are consulted only where that reading fails.
  * Each also holds the user's own mappings (`ingest_user_mappings`, matching/user-mappings.ts),
  * after the shipped spellings: a shipped spelling is never overridden.
  * Rebuilt before every load, because the user can load inspections too.
@@ -52,6 +56,12 @@ export async function createMappingTables(db: Connector): Promise<void> {
     WHERE ingest_force_key(s.written_as) <> ''
     QUALIFY row_number() OVER (PARTITION BY ingest_force_key(s.written_as) ORDER BY s.rank, s.written_as) = 1
     ORDER BY f.name, s.rank`);
+
+  await db.query(`CREATE OR REPLACE TABLE ingest_recommendation_names AS
+    SELECT inspection AS inspection_id, ingest_text_key(written_as) AS key, TRY_CAST(meaning AS INTEGER) AS rec_no, written_as
+    FROM ingest_user_mappings
+    WHERE kind = 'recommendation' AND inspection IS NOT NULL AND TRY_CAST(meaning AS INTEGER) IS NOT NULL
+    QUALIFY row_number() OVER (PARTITION BY inspection, ingest_text_key(written_as) ORDER BY ord DESC) = 1`);
 
   await createInspectionNames(db);
 }

@@ -23,7 +23,7 @@ export function inspectionMapSql(values: string): string {
   return `WITH raws AS (SELECT raw, clean, ingest_inspection_key(clean) AS key FROM (${distinctCells(values)})),
     matched AS (SELECT r.raw, r.clean, r.key, n.inspection_id FROM raws r LEFT JOIN ingest_inspection_names n USING (key)),
     near AS (
-      SELECT m.raw, arg_max(n.inspection_id, jaro_winkler_similarity(m.key, n.key)) AS suggestion
+      SELECT m.raw, arg_max(n.title, jaro_winkler_similarity(m.key, n.key)) AS suggestion
       FROM matched m JOIN ingest_inspection_names n ON ${NEAR_MISS_SQL('m.key', 'n.key')}
       WHERE m.inspection_id IS NULL GROUP BY m.raw)
     SELECT matched.raw, matched.clean, matched.inspection_id, near.suggestion FROM matched LEFT JOIN near USING (raw)`;
@@ -45,29 +45,48 @@ export function statusMapSql(values: string): string {
 export const RECOMMENDATION_PATTERN = '^(?:recommendation|rec|r)?\\.?\\s*(?:no\\.?|number|#)?\\s*(\\d+)(?:\\.0*)?$';
 
 export function recommendationMapSql(values: string): string {
-  return `SELECT raw, clean, TRY_CAST(nullif(regexp_extract(lower(clean), '${RECOMMENDATION_PATTERN}', 1), '') AS INTEGER) AS rec_no
+  // `key` finds the user's mappings (per inspection); `first_number` is what "Rec 2a" or "AFI 3"
+  // most likely means, offered as "did you mean" where the inspection has that recommendation.
+  return `SELECT raw, clean, TRY_CAST(nullif(regexp_extract(lower(clean), '${RECOMMENDATION_PATTERN}', 1), '') AS INTEGER) AS rec_no,
+      ingest_text_key(clean) AS key, TRY_CAST(nullif(regexp_extract(clean, '(\\d+)', 1), '') AS INTEGER) AS first_number
     FROM (${distinctCells(values)})`;
 }
 
+/** Month names as trackers write them: full, three letters, or "Sept". */
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const monthNumberSql = (name: string) => `coalesce(
+  list_position([${MONTH_NAMES.map((m) => `'${m}'`).join(', ')}], lower(${name})),
+  list_position([${MONTH_NAMES.map((m) => `'${m.slice(0, 3)}'`).join(', ')}], lower(${name})),
+  CASE WHEN lower(${name}) = 'sept' THEN 9 END)`;
+
 /**
- * Dates: ISO (2024-07-31, with or without a time) or UK day-first (31/07/2024, 31-07-2024,
- * 31.07.2024, with or without a time). Never month-first. `kind` says why a value is not a date:
- * date_format (not written as either), date_month_first (day-first reading has no such month but
- * month-first would), date_impossible (no such day); `detail` carries what the message needs.
+ * Dates: ISO (2024-07-31, with or without a time), UK day-first (31/07/2024, 31-07-2024,
+ * 31.07.2024, with or without a time; a two-digit year is this century's, 31.07.24), or day,
+ * month name and year (31 Jul 2024, 31 July 2024, 31-Jul-24, 1st July 2024). Never month-first.
+ * `kind` says why a value is not a date: date_format (not written as any of these),
+ * date_month_first (day-first reading has no such month but month-first would), date_impossible
+ * (no such day); `detail` carries what the message needs.
  */
 export function dateMapSql(values: string): string {
   return `WITH raws AS (${distinctCells(values)}),
     parts AS (
       SELECT raw, clean,
         regexp_extract(clean, '^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)?$', ['y', 'm', 'd']) AS iso,
-        regexp_extract(clean, '^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?$', ['d', 'm', 'y']) AS uk
+        regexp_extract(clean, '^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?$', ['d', 'm', 'y']) AS uk,
+        regexp_extract(clean, '^(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+([A-Za-z]+)\\.?,?[\\s-]+(\\d{4}|\\d{2})$', ['d', 'm', 'y']) AS named
       FROM raws),
-    numbers AS (
+    fields AS (
       SELECT raw, clean, iso.y <> '' AS is_iso, uk.y <> '' AS is_uk,
-        TRY_CAST(CASE WHEN iso.y <> '' THEN iso.y ELSE uk.y END AS INTEGER) AS y,
-        TRY_CAST(CASE WHEN iso.y <> '' THEN iso.m ELSE uk.m END AS INTEGER) AS m,
-        TRY_CAST(CASE WHEN iso.y <> '' THEN iso.d ELSE uk.d END AS INTEGER) AS d
+        named.y <> '' AND ${monthNumberSql('named.m')} IS NOT NULL AS is_named,
+        CASE WHEN iso.y <> '' THEN iso.y WHEN uk.y <> '' THEN uk.y ELSE named.y END AS year_text,
+        CASE WHEN iso.y <> '' THEN iso.m WHEN uk.y <> '' THEN uk.m ELSE ${monthNumberSql('named.m')}::VARCHAR END AS month_text,
+        CASE WHEN iso.y <> '' THEN iso.d WHEN uk.y <> '' THEN uk.d ELSE named.d END AS day_text
       FROM parts),
+    numbers AS (
+      SELECT raw, clean, is_iso, is_uk OR is_named AS is_uk, is_named,
+        TRY_CAST(year_text AS INTEGER) + CASE WHEN length(year_text) = 2 THEN 2000 ELSE 0 END AS y,
+        TRY_CAST(month_text AS INTEGER) AS m, TRY_CAST(day_text AS INTEGER) AS d
+      FROM fields),
     checked AS (
       -- CASE guards make_date: DuckDB evaluates a branch only for the rows that take it.
       SELECT *, coalesce(CASE WHEN (is_iso OR is_uk) AND m BETWEEN 1 AND 12 AND d >= 1
@@ -77,10 +96,10 @@ export function dateMapSql(values: string): string {
       CASE WHEN real THEN make_date(y, m, d) END AS as_of,
       CASE WHEN real THEN NULL
            WHEN NOT (is_iso OR is_uk) THEN 'date_format'
-           WHEN is_uk AND m > 12 AND d BETWEEN 1 AND 12 THEN 'date_month_first'
+           WHEN is_uk AND NOT is_named AND m > 12 AND d BETWEEN 1 AND 12 THEN 'date_month_first'
            ELSE 'date_impossible' END AS kind,
       CASE WHEN real OR NOT (is_iso OR is_uk) THEN NULL
-           WHEN is_uk AND m > 12 AND d BETWEEN 1 AND 12 THEN m::VARCHAR
+           WHEN is_uk AND NOT is_named AND m > 12 AND d BETWEEN 1 AND 12 THEN m::VARCHAR
            ELSE format('{}-{}-{}', y, m, d) END AS detail
     FROM checked`;
 }

@@ -3,6 +3,7 @@ import { resultRows } from '../stage/result-rows';
 import type { LoadEntry } from '../loaded/load-registry';
 import { UNDO_TABLES } from '../loaded/reference-loads';
 import type { ProblemKind } from '../report/problems';
+import { HISTORY_AGAINST_LOADED_RULE } from './history-against-loaded';
 
 /**
  * "Exclude these rows": takes a loaded file's rows that a warning was about out of the data, as
@@ -15,6 +16,7 @@ const RULES: Partial<Record<ProblemKind, string>> = {
   history_backwards: `status IN ('not_started', 'in_progress', 'pending_closure') AND as_of > (
     SELECT min(c.as_of) FROM status_updates c WHERE c.seq BETWEEN $1 AND $2 AND c.status = 'complete'
       AND c.force_id = s.force_id AND c.inspection_id = s.inspection_id AND c.rec_no = s.rec_no)`,
+  history_backwards_loaded: HISTORY_AGAINST_LOADED_RULE,
 };
 
 export function canExclude(kind: ProblemKind): boolean {

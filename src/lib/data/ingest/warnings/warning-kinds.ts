@@ -6,12 +6,12 @@ import type { ProblemKind } from '../report/problems';
  * is an error: that row cannot mean anything and stays out.
  */
 export const WARNING_PROBLEMS: ReadonlySet<ProblemKind> = new Set<ProblemKind>([
-  'date_in_future', 'date_before_publication', 'history_backwards', 'duplicate_row',
+  'date_in_future', 'date_before_publication', 'history_backwards', 'history_backwards_loaded', 'duplicate_row',
 ]);
 
 /** Warnings whose rows are loaded, and so can be excluded; a duplicate's repeats never are. */
 export const EXCLUDABLE_WARNINGS: ReadonlySet<ProblemKind> = new Set<ProblemKind>([
-  'date_in_future', 'date_before_publication', 'history_backwards',
+  'date_in_future', 'date_before_publication', 'history_backwards', 'history_backwards_loaded',
 ]);
 
 /**
@@ -22,17 +22,28 @@ export const EXCLUDABLE_WARNINGS: ReadonlySet<ProblemKind> = new Set<ProblemKind
 export interface WarningDetail {
   forceId: string;
   force: string;
-  inspectionId: string;
+  /** The inspection as the file wrote it. */
+  inspection: string;
   recNo: number;
   asOf: string;
   extra: string;
 }
 
-/** The detail of a warning about staged row `st` (with the force's row as `f`), as SQL. */
-export const warningDetailSql = (extra: string) =>
-  `format('{}|{}|{}|{}|{}|{}', st.force_id, f.name, st.inspection_id, st.rec_no, strftime(st.as_of, '%Y-%m-%d'), ${extra})`;
+/**
+ * The detail of a warning about staged row `st` (with the force's row as `f`), as SQL. The
+ * inspection is named as the file wrote it (`inspectionMap`, the file's map of inspection cells),
+ * the user's own words rather than our id.
+ */
+export const warningDetailSql = (extra: string, inspectionMap: string) =>
+  `format('{}|{}|{}|{}|{}|{}', st.force_id, f.name,
+    coalesce((SELECT min(im.clean) FROM ${inspectionMap} im WHERE im.inspection_id = st.inspection_id), st.inspection_id),
+    st.rec_no, strftime(st.as_of, '%Y-%m-%d'), ${extra})`;
+
+/** The status cell of staged row `st` as the file wrote it (`cells`, the file's cells view). */
+export const statusAsWrittenSql = (cells: string) =>
+  `(SELECT ingest_clean(c.status_cell) FROM ${cells} c WHERE c.row_no = st.row_no AND c.col = st.col)`;
 
 export function readWarningDetail(detail: string | null): WarningDetail {
-  const [forceId = '', force = '', inspectionId = '', recNo = '', asOf = '', extra = ''] = (detail ?? '').split('|');
-  return { forceId, force, inspectionId, recNo: Number(recNo), asOf, extra };
+  const [forceId = '', force = '', inspection = '', recNo = '', asOf = '', extra = ''] = (detail ?? '').split('|');
+  return { forceId, force, inspection, recNo: Number(recNo), asOf, extra };
 }
