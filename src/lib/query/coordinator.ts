@@ -31,6 +31,7 @@ export class QueryCoordinator {
   readonly queue: QueryQueue;
   #db: Connector | null = null;
   #version = 0;
+  #preaggregated = true;
   readonly #views = new Set<ViewQueries<never, never>>();
   /** Who waits for each question still on its way: it is dropped only when none of them does. */
   readonly #askers = new Map<string, (() => boolean)[]>();
@@ -52,11 +53,21 @@ export class QueryCoordinator {
     return this.#db !== null;
   }
 
-  /** The engine and its data version; a new version asks every view's parts again. */
-  connect(db: Connector, version: number): void {
-    if (db === this.#db && version === this.#version) return;
+  /** Whether this data version's pre-aggregates are built: until they are, parts read the plain SQL. */
+  get preaggregated(): boolean {
+    return this.#preaggregated;
+  }
+
+  /**
+   * The engine, its data version and whether that version's pre-aggregates are built. A new version
+   * asks every view's parts again; so do the pre-aggregates once built, now with the fast queries
+   * (the same rows, so the views redraw nothing).
+   */
+  connect(db: Connector, version: number, preaggregated = true): void {
+    if (db === this.#db && version === this.#version && preaggregated === this.#preaggregated) return;
     this.#db = db;
     this.#version = version;
+    this.#preaggregated = preaggregated;
     for (const view of this.#views) view.dataChanged();
   }
 
@@ -81,6 +92,7 @@ export class QueryCoordinator {
     if (!db) throw new Error('the engine is not connected');
     const version = this.#version;
     return {
+      preaggregated: this.#preaggregated,
       query: (sql: string, params: readonly SqlParam[] = []) => {
         const key = cacheKey(sql, params, version);
         const askers = this.#askers.get(key);
@@ -132,7 +144,8 @@ export class ViewQueries<S, Data> {
   async request(state: S): Promise<void> {
     this.#state = state;
     if (this.#disposed || !this.coordinator.connected) return;
-    const version = this.coordinator.dataVersion;
+    // Built pre-aggregates change the queries, not the data: asked again, under keys of their own.
+    const version = `${this.coordinator.dataVersion}${this.coordinator.preaggregated ? '' : ' plain'}`;
     let mine: { name: keyof Data; key: string }[] = [];
     // A question of this batch is dropped once none of its parts is still asked for.
     const wanted = () => !this.#disposed && mine.some(({ name, key }) => this.#asked[name] === key);
