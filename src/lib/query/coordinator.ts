@@ -33,6 +33,7 @@ export class QueryCoordinator {
   #version = 0;
   #preaggregated = true;
   readonly #views = new Set<ViewQueries<never, never>>();
+  readonly #idleWaiters: (() => void)[] = [];
   /** Who waits for each question still on its way: it is dropped only when none of them does. */
   readonly #askers = new Map<string, (() => boolean)[]>();
 
@@ -81,6 +82,24 @@ export class QueryCoordinator {
   /** @internal */
   forget(view: ViewQueries<never, never>): void {
     this.#views.delete(view);
+    this.checkIdle();
+  }
+
+  /**
+   * Resolves once no view waits for an answer: a background task (the pre-aggregates' build) waits
+   * for this before it takes the engine, so the views' first answers on new data come first.
+   */
+  idle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#idleWaiters.push(resolve);
+      this.checkIdle();
+    });
+  }
+
+  /** @internal */
+  checkIdle(): void {
+    for (const view of this.#views) if (view.waiting) return;
+    for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
 
   /**
@@ -130,6 +149,11 @@ export class ViewQueries<S, Data> {
   #busyShown = false;
   #busyTimer: ReturnType<typeof setTimeout> | null = null;
   #disposed = false;
+
+  /** Whether any part asked is still without its answer. */
+  get waiting(): boolean {
+    return this.#inFlight.size > 0;
+  }
 
   constructor(
     private readonly coordinator: QueryCoordinator,
@@ -185,6 +209,7 @@ export class ViewQueries<S, Data> {
     if (failure !== null) this.listener.failed?.(failure instanceof Error ? failure.message : String(failure), this.#state);
     if (this.#inFlight.size === 0) this.#settle();
     else this.#reportBusy();
+    this.coordinator.checkIdle();
   }
 
   /** The data changed: every part is asked again, and only those whose rows differ are handed on. */

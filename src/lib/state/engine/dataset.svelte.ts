@@ -1,3 +1,4 @@
+import { tick } from 'svelte';
 import type { Connector } from '../../db/connector';
 import type { Snapshot } from '../../db/snapshot';
 import { snapshotConnector } from '../../db/snapshot-connector';
@@ -38,6 +39,8 @@ export class DatasetState {
   readonly #build = new BackgroundBuild();
   /** This version's build: true once built, false if superseded or failed. */
   #built: Promise<boolean> = Promise.resolve(true);
+  /** What a build waits for before it starts: the page sets it to "the views have their first answers". */
+  viewsAnswered: () => Promise<void> = () => Promise.resolve();
 
   /**
    * Takes the engine as it starts (with the shipped data) and returns once the first view can draw.
@@ -116,6 +119,11 @@ export class DatasetState {
 
   async #buildFor(db: Connector, version: number): Promise<boolean> {
     try {
+      // The views ask about the new version once this state change reaches them (tick); their
+      // first answers, from the plain SQL, come before the build takes the engine.
+      await tick();
+      await this.viewsAnswered();
+      if (version !== this.version) return false;
       const built = await this.#build.run(db);
       if (!built || version !== this.version) return false;
       this.preaggregated = true;
