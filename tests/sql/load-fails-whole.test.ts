@@ -61,7 +61,7 @@ describe('a load that fails after its rows are in', () => {
     const load = new LoadSession(() => db, async () => undefined, { readFiles: () => Promise.reject(new Error('read although refused')) });
     await load.start([new File([BIG_CSV as Uint8Array<ArrayBuffer>], 'big.csv')], { kind: 'add' }, null);
     expect(load.failure).toEqual({
-      message: expect.stringMatching(/^big\.csv needs about \d+ MB of memory to load; this browser can hold about \d+ MB more\. Nothing was read and your data is as it was\./),
+      message: expect.stringMatching(/^big\.csv \(\d+ MB\) needs about \d+ MB of memory to load; this browser can hold about \d+ MB more\. Nothing was read and your data is as it was\./),
       detail: null,
     });
     expect(await loadedData(db)).toBe(before);

@@ -130,7 +130,7 @@ export class LoadSession {
         const bytes = files.reduce((sum, file) => sum + (file.size <= MAX_FILE_BYTES ? file.size : 0), 0);
         const verdict = limit === null ? null : memoryVerdict(bytes, limit, used);
         if (verdict && !verdict.fits) {
-          this.failure = { message: memoryRefusal(this.fileNames, verdict), detail: null };
+          this.failure = { message: memoryRefusal(files, verdict), detail: null };
           this.message = 'Nothing was loaded; your data is as it was.';
           this.phase = 'idle';
           return;
