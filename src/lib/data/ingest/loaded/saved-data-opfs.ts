@@ -32,11 +32,11 @@ type TableToStream = (table: Table) => Uint8Array;
 export const SAVE_SLICE_ROWS = 250_000;
 
 /** Every status row, read in slices of seq; null once `superseded` says a newer change came. */
-async function statusRowsInSlices(db: Connector, superseded: () => boolean): Promise<Table | null> {
+async function statusRowsInSlices(db: Connector, superseded: () => boolean, sliceRows: number): Promise<Table | null> {
   const [range] = resultRows<{ lo: number | null; hi: number | null; n: number }>(await db.query(
     'SELECT min(seq)::DOUBLE AS lo, max(seq)::DOUBLE AS hi, count(*)::DOUBLE AS n FROM status_updates'));
   if (!range || range.lo === null || range.hi === null) return db.query('SELECT * FROM status_updates');
-  const slices = Math.max(1, Math.ceil(range.n / SAVE_SLICE_ROWS));
+  const slices = Math.max(1, Math.ceil(range.n / sliceRows));
   const width = Math.ceil((range.hi - range.lo + 1) / slices);
   let table: Table | null = null;
   for (let from = range.lo; from <= range.hi; from += width) {
@@ -58,10 +58,11 @@ export async function saveLoadedData(
   summarise?: Summarise,
   toStream: TableToStream = (table) => tableToIPC(table, 'stream'),
   superseded: () => boolean = () => false,
+  sliceRows = SAVE_SLICE_ROWS,
 ): Promise<number | null> {
   const dir = await folder(true);
   if (!dir) throw new Error('this browser offers no private file storage to this page');
-  const table = await statusRowsInSlices(db, superseded);
+  const table = await statusRowsInSlices(db, superseded, sliceRows);
   if (!table) return null;
   const loads = await listLoads(db);
   const referenceRows = new Map<ReferenceKind, Table>();
