@@ -39,8 +39,10 @@ export async function openBrowserConnector(remoteFiles: readonly RemoteFile[] = 
     if (file.attachAs) await conn.query(`ATTACH '${file.name}' AS ${file.attachAs} (READ_ONLY)`);
   }
   const sandbox = await db.connect();
+  // The pre-aggregates are built here, a slice at a time, so the views' queries on `conn` go between.
+  const builder = await db.connect();
   const defaultCatalog = remoteFiles.find((file) => file.attachAs)?.attachAs;
-  if (defaultCatalog) for (const connection of [conn, sandbox]) await connection.query(`USE ${defaultCatalog}`);
+  if (defaultCatalog) for (const connection of [conn, sandbox, builder]) await connection.query(`USE ${defaultCatalog}`);
   for (const setting of LOCKDOWN_SETTINGS) await conn.query(setting);
   const queryReadOnly = readOnlySandbox({
     run: (sql) => sandbox.query(sql),
@@ -76,5 +78,18 @@ export async function openBrowserConnector(remoteFiles: readonly RemoteFile[] = 
     },
     insertArrowStream: (table, ipcStream) =>
       conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true }),
+    async runInBackground(sql, signal) {
+      const cancel = () => void builder.cancelSent();
+      signal.addEventListener('abort', cancel, { once: true });
+      try {
+        signal.throwIfAborted();
+        // send() polls the worker for the result: each poll runs the statement for a moment only.
+        const reader = await builder.send(sql);
+        for await (const batch of reader) void batch;
+        signal.throwIfAborted();
+      } finally {
+        signal.removeEventListener('abort', cancel);
+      }
+    },
   };
 }

@@ -21,6 +21,17 @@ export interface Connector {
   dropFile(name: string): Promise<void>;
   /** Creates `table` from an Arrow IPC stream. */
   insertArrowStream(table: string, ipcStream: Uint8Array): Promise<void>;
+  /**
+   * False while the pre-aggregates do not match the data this connector answers from (a load's are
+   * still being built): queries then read the plain SQL (metrics/preagg/query-sources.ts).
+   */
+  readonly preaggregated?: boolean;
+  /**
+   * Runs one statement on a connection of its own, in slices between which this connector's
+   * queries are answered (DuckDB-wasm's pending queries); the signal cancels it. Where absent,
+   * a background statement runs as an ordinary query.
+   */
+  runInBackground?(sql: string, signal: AbortSignal): Promise<void>;
 }
 
 /** Settings that keep DuckDB from fetching extensions from a third-party host at run time. */

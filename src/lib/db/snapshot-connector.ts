@@ -28,5 +28,10 @@ export function snapshotConnector(engine: Promise<Connector>, snapshot: Snapshot
     registerFile: async (name, bytes) => (await engine).registerFile(name, bytes),
     dropFile: async (name) => (await engine).dropFile(name),
     insertArrowStream: async (table, ipcStream) => (await engine).insertArrowStream(table, ipcStream),
+    runInBackground: async (sql, signal) => {
+      const ready = await engine;
+      if (ready.runInBackground) await ready.runInBackground(sql, signal);
+      else await ready.query(sql);
+    },
   };
 }

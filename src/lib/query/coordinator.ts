@@ -31,7 +31,9 @@ export class QueryCoordinator {
   readonly queue: QueryQueue;
   #db: Connector | null = null;
   #version = 0;
+  #preaggregated = true;
   readonly #views = new Set<ViewQueries<never, never>>();
+  readonly #idleWaiters: (() => void)[] = [];
   /** Who waits for each question still on its way: it is dropped only when none of them does. */
   readonly #askers = new Map<string, (() => boolean)[]>();
 
@@ -52,11 +54,21 @@ export class QueryCoordinator {
     return this.#db !== null;
   }
 
-  /** The engine and its data version; a new version asks every view's parts again. */
-  connect(db: Connector, version: number): void {
-    if (db === this.#db && version === this.#version) return;
+  /** Whether this data version's pre-aggregates are built: until they are, parts read the plain SQL. */
+  get preaggregated(): boolean {
+    return this.#preaggregated;
+  }
+
+  /**
+   * The engine, its data version and whether that version's pre-aggregates are built. A new version
+   * asks every view's parts again; so do the pre-aggregates once built, now with the fast queries
+   * (the same rows, so the views redraw nothing).
+   */
+  connect(db: Connector, version: number, preaggregated = true): void {
+    if (db === this.#db && version === this.#version && preaggregated === this.#preaggregated) return;
     this.#db = db;
     this.#version = version;
+    this.#preaggregated = preaggregated;
     for (const view of this.#views) view.dataChanged();
   }
 
@@ -70,6 +82,24 @@ export class QueryCoordinator {
   /** @internal */
   forget(view: ViewQueries<never, never>): void {
     this.#views.delete(view);
+    this.checkIdle();
+  }
+
+  /**
+   * Resolves once no view waits for an answer: a background task (the pre-aggregates' build) waits
+   * for this before it takes the engine, so the views' first answers on new data come first.
+   */
+  idle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#idleWaiters.push(resolve);
+      this.checkIdle();
+    });
+  }
+
+  /** @internal */
+  checkIdle(): void {
+    for (const view of this.#views) if (view.waiting) return;
+    for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
 
   /**
@@ -81,6 +111,7 @@ export class QueryCoordinator {
     if (!db) throw new Error('the engine is not connected');
     const version = this.#version;
     return {
+      preaggregated: this.#preaggregated,
       query: (sql: string, params: readonly SqlParam[] = []) => {
         const key = cacheKey(sql, params, version);
         const askers = this.#askers.get(key);
@@ -119,6 +150,11 @@ export class ViewQueries<S, Data> {
   #busyTimer: ReturnType<typeof setTimeout> | null = null;
   #disposed = false;
 
+  /** Whether any part asked is still without its answer. */
+  get waiting(): boolean {
+    return this.#inFlight.size > 0;
+  }
+
   constructor(
     private readonly coordinator: QueryCoordinator,
     private readonly declare: (db: Connector, state: S) => ViewParts<Data>,
@@ -132,7 +168,8 @@ export class ViewQueries<S, Data> {
   async request(state: S): Promise<void> {
     this.#state = state;
     if (this.#disposed || !this.coordinator.connected) return;
-    const version = this.coordinator.dataVersion;
+    // Built pre-aggregates change the queries, not the data: asked again, under keys of their own.
+    const version = `${this.coordinator.dataVersion}${this.coordinator.preaggregated ? '' : ' plain'}`;
     let mine: { name: keyof Data; key: string }[] = [];
     // A question of this batch is dropped once none of its parts is still asked for.
     const wanted = () => !this.#disposed && mine.some(({ name, key }) => this.#asked[name] === key);
@@ -172,6 +209,7 @@ export class ViewQueries<S, Data> {
     if (failure !== null) this.listener.failed?.(failure instanceof Error ? failure.message : String(failure), this.#state);
     if (this.#inFlight.size === 0) this.#settle();
     else this.#reportBusy();
+    this.coordinator.checkIdle();
   }
 
   /** The data changed: every part is asked again, and only those whose rows differ are handed on. */

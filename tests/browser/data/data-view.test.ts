@@ -313,11 +313,11 @@ describe('large files', () => {
       await pick(page, path);
       await page.getByTestId('load-progress').waitFor();
       await expect.poll(() => page.getByTestId('load-progress').textContent(), { timeout: 60_000 }).toMatch(/rows read \([\d,]+ rows a second\)/);
-      // The figures are built in the load's transaction (issue 15), before "Loaded" shows: minutes on a loaded machine.
+      // "Loaded" shows once the rows are in; the pre-aggregates are built after it, in the background (issue 17).
       await expect.poll(() => status(page).textContent(), { timeout: 240_000 }).toContain('Loaded 1,000,000 statuses from million.csv');
       const seconds = (Date.now() - started) / 1000;
-      // Saving the million rows in the browser follows; the page must stay responsive through it too.
-      await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toContain('Saved in this browser.');
+      // The build and then the save of the million rows follow: minutes on a loaded machine; the page must stay responsive through them too.
+      await expect.poll(() => status(page).textContent(), { timeout: 300_000 }).toContain('Saved in this browser.');
       const saved = (Date.now() - started) / 1000;
       const lag = await page.evaluate(() => (window as unknown as { lagMax: number }).lagMax);
       console.log(`1M-row CSV loaded in Chromium in ${seconds.toFixed(1)} s; views' pre-aggregates rebuilt and saved in this browser at ${saved.toFixed(1)} s (longest main-thread pause ${Math.round(lag)} ms)`);
@@ -327,7 +327,7 @@ describe('large files', () => {
       await context.close();
       rmSync(path);
     }
-  }, 360_000);
+  }, 600_000);
 
   it('loads a million-row Parquet file', async () => {
     const path = join(scratch, 'million.parquet');

@@ -17,11 +17,15 @@ describe('the memory a load needs', () => {
     expect(memoryVerdict(99e6, limit, used)).toEqual({ fits: true, needed: 99e6 * MEMORY_PER_FILE_BYTE, available: limit - used });
   });
 
-  it('says both sizes in round figures', () => {
+  it('names the file and its size, says both memory figures in round figures, and what to do instead', () => {
     const verdict = memoryVerdict(500e6, parseMemorySize('3.1 GiB')!, 150e6);
-    expect(memoryRefusal(['statuses-5m.csv'], verdict)).toBe(
-      'statuses-5m.csv needs about 3.5 GB of memory to load; this browser can hold about 3.2 GB more. '
-      + 'Nothing was read and your data is as it was. Split the file into smaller ones and load them one after another.');
+    expect(memoryRefusal([{ name: 'statuses-5m.csv', size: 500e6 }], verdict)).toBe(
+      'statuses-5m.csv (500 MB) needs about 3.5 GB of memory to load; this browser can hold about 3.2 GB more. '
+      + 'Nothing was read and your data is as it was. The command line is not held to a browser\'s memory: '
+      + '"npx oversight figures statuses-5m.csv" gives the figures on your computer, and "npx oversight build-site statuses-5m.csv" '
+      + 'makes a site that opens them without loading them. Or split the file into smaller ones and load them one after another.');
+    expect(memoryRefusal([{ name: 'a.csv', size: 300e6 }, { name: 'b.csv', size: 1.2e9 }], memoryVerdict(1.5e9, 2e9, 0)))
+      .toMatch(/^These files \(1\.5 GB in all\) need about 10\.5 GB of memory to load; this browser can hold about 2\.0 GB more\. .*"npx oversight figures FILES"/);
     expect(aboutBytes(0)).toBe('about 1 MB');
   });
 });

@@ -201,6 +201,29 @@ describe('the query coordinator', () => {
     await view.request(base);
     expect(seen.settled.at(-1)!.changed).toEqual({ headline: 10, forces: 10, overdue: 10 });
   });
+  it('is idle only once every view has its answers, and asks again when the pre-aggregates are built', async () => {
+    const held = heldEngine();
+    const coordinator = new QueryCoordinator(60_000);
+    coordinator.connect(held.engine, 1, false);
+    const seen = watch();
+    const view = coordinator.view(declare, seen.listener);
+    const done = view.request(base);
+    let idle = false;
+    void coordinator.idle().then(() => (idle = true));
+    await held.answerNext();
+    await held.answerNext();
+    expect(idle).toBe(false); // one part still waits
+    await held.answerAll();
+    await done;
+    expect(idle).toBe(true);
+
+    // Built: every part is asked again (its SQL may differ), and the same rows change nothing.
+    held.log.length = 0;
+    coordinator.connect(held.engine, 1, true);
+    await coordinator.idle();
+    expect(held.log).toHaveLength(0); // the same SQL and data version: the cache answers
+    expect(seen.settled.at(-1)).toEqual({ changed: {}, state: base });
+  });
 });
 
 describe('the query queue', () => {
@@ -231,4 +254,5 @@ describe('the query queue', () => {
     expect(await Promise.all(results)).toEqual(['a', 'b', 'dropped', 'urgent']);
     expect(started).not.toContain('later');
   });
+
 });

@@ -5,9 +5,7 @@ import { forceRecommendations, type ForceRecommendation } from './force-recommen
 import { peerAggregates, type GroupAggregate } from './peer-aggregates.sql';
 import { responses, type ResponseRow } from './responses.sql';
 import { statusHistory, type StatusSegment } from '../pairs/status-history.sql';
-import { DAILY_STATUS_FAST } from '../preagg/history-fast.sql';
-import { MEASURE_COUNTS_FAST } from '../preagg/national-fast.sql';
-import { FAST_PAIRS } from '../preagg/pair-status-fast.sql';
+import { sourcesFor } from '../preagg/query-sources';
 import { benchmarkFilters } from '../common/subject-filters';
 import { inputsOf, runParts, type ViewParts } from '../common/view-parts';
 
@@ -31,14 +29,15 @@ export function forceViewParts(db: Connector, filters: Filters, subject: Benchma
   const forces = subject.compare ? [subject.force, subject.compare] : [subject.force];
   const shared = inputsOf(filterParams(scoped));
   const bySubject = inputsOf([shared, subject.force, subject.compare, subject.peers]);
+  const { measureCounts, pairs, daily } = sourcesFor(db);
   return {
-    benchmark: { inputs: bySubject, run: () => forceBenchmark(db, scoped, subject, MEASURE_COUNTS_FAST) },
-    groups: { inputs: bySubject, run: () => peerAggregates(db, scoped, subject, MEASURE_COUNTS_FAST) },
-    recommendations: { inputs: inputsOf([shared, forces]), run: () => forceRecommendations(db, scoped, forces, FAST_PAIRS) },
-    history: { inputs: inputsOf([shared, subject.force]), run: () => statusHistory(db, scoped, subject.force, DAILY_STATUS_FAST) },
+    benchmark: { inputs: bySubject, run: () => forceBenchmark(db, scoped, subject, measureCounts) },
+    groups: { inputs: bySubject, run: () => peerAggregates(db, scoped, subject, measureCounts) },
+    recommendations: { inputs: inputsOf([shared, forces]), run: () => forceRecommendations(db, scoped, forces, pairs) },
+    history: { inputs: inputsOf([shared, subject.force]), run: () => statusHistory(db, scoped, subject.force, daily) },
     compareHistory: {
       inputs: inputsOf([shared, subject.compare]),
-      run: async () => (subject.compare ? statusHistory(db, scoped, subject.compare, DAILY_STATUS_FAST) : null),
+      run: async () => (subject.compare ? statusHistory(db, scoped, subject.compare, daily) : null),
     },
     responses: {
       inputs: inputsOf([shared, forces]),

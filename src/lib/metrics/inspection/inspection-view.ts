@@ -5,7 +5,7 @@ import { inspectionMatrix, type MatrixCell } from './inspection-matrix.sql';
 import { onTimeByRecommendation, type RecommendationOnTime } from '../national/on-time.sql';
 import { recommendationList, type RecommendationListing } from '../common/reference-lists.sql';
 import { responses, responseSummary, type ResponseRow, type ResponseSummary } from '../force/responses.sql';
-import { FAST_PAIRS } from '../preagg/pair-status-fast.sql';
+import { sourcesFor } from '../preagg/query-sources';
 import { inspectionFilters } from '../common/subject-filters';
 import { inputsOf, runParts, type ViewParts } from '../common/view-parts';
 
@@ -29,11 +29,12 @@ export function inspectionViewParts(
 ): ViewParts<Pick<InspectionViewData, InspectionPart>> {
   const scoped = inspectionFilters(filters);
   const inputs = inputsOf([...filterParams(scoped), inspectionId]);
+  const { pairs } = sourcesFor(db);
   return {
     recommendations: { inputs: inputsOf([inspectionId]), run: () => recommendationList(db, inspectionId) },
-    matrix: { inputs, run: () => inspectionMatrix(db, scoped, inspectionId, FAST_PAIRS) },
-    curves: { inputs, run: () => completionCurves(db, scoped, inspectionId, FAST_PAIRS) },
-    onTime: { inputs, run: () => onTimeByRecommendation(db, scoped, inspectionId, FAST_PAIRS) },
+    matrix: { inputs, run: () => inspectionMatrix(db, scoped, inspectionId, pairs) },
+    curves: { inputs, run: () => completionCurves(db, scoped, inspectionId, pairs) },
+    onTime: { inputs, run: () => onTimeByRecommendation(db, scoped, inspectionId, pairs) },
     responses: { inputs, run: () => responses(db, scoped, { forces: [], inspection: inspectionId, recordedOnly: true }) },
     responseSummary: { inputs, run: () => responseSummary(db, scoped, { forces: [], inspection: inspectionId }) },
   };

@@ -8,8 +8,7 @@ import { trendMarkers, type TrendMarker } from './trend-markers.sql';
 import {
   complianceTrendsFast, forceComplianceFast, headlineFast, regionStatusMixFast,
 } from '../preagg/national-fast.sql';
-import { SEGMENT_INTERVALS } from '../preagg/history-fast.sql';
-import { FAST_PAIRS, OVERDUE_PAIRS } from '../preagg/pair-status-fast.sql';
+import { sourcesFor } from '../preagg/query-sources';
 import { inputsOf, runParts, type ViewParts } from '../common/view-parts';
 
 /**
@@ -17,16 +16,17 @@ import { inputsOf, runParts, type ViewParts } from '../common/view-parts';
  * tests/sql/metrics/preagg-equivalence.test.ts) unless one recommendation is chosen, which they do not
  * keep apart; the headline's count of recommendations also needs the pairs under a status filter.
  * Those, and the overdue list, read each pair's state on D instead (preagg-pair-states.test.ts).
+ * Until a load's pre-aggregates are built, every figure comes from the plain SQL (query-sources.ts).
  */
-const usePreaggregates = (filters: Filters) => filters.recommendation === null;
+const usePreaggregates = (db: Connector, filters: Filters) => sourcesFor(db).national && filters.recommendation === null;
 const headlineOf = (db: Connector, f: Filters) =>
-  usePreaggregates(f) && f.statuses.length === 0 ? headlineFast(db, f) : headline(db, f, FAST_PAIRS);
+  usePreaggregates(db, f) && f.statuses.length === 0 ? headlineFast(db, f) : headline(db, f, sourcesFor(db).pairs);
 const forceComplianceOf = (db: Connector, f: Filters) =>
-  usePreaggregates(f) ? forceComplianceFast(db, f) : forceCompliance(db, f, FAST_PAIRS);
+  usePreaggregates(db, f) ? forceComplianceFast(db, f) : forceCompliance(db, f, sourcesFor(db).pairs);
 const regionStatusMixOf = (db: Connector, f: Filters) =>
-  usePreaggregates(f) ? regionStatusMixFast(db, f) : regionStatusMix(db, f, FAST_PAIRS);
+  usePreaggregates(db, f) ? regionStatusMixFast(db, f) : regionStatusMix(db, f, sourcesFor(db).pairs);
 const complianceTrendsOf = (db: Connector, f: Filters) =>
-  usePreaggregates(f) ? complianceTrendsFast(db, f) : complianceTrends(db, f, SEGMENT_INTERVALS);
+  usePreaggregates(db, f) ? complianceTrendsFast(db, f) : complianceTrends(db, f, sourcesFor(db).intervals);
 
 /**
  * Everything the national view shows for one set of filters. Charts that compare forces or regions
@@ -75,7 +75,7 @@ export function nationalViewParts(
     },
     overdue: {
       inputs: inputsOf([...filterParams(filters), overdueSort.key, overdueSort.descending]),
-      run: () => overdueList(db, filters, overdueSort, OVERDUE_LIST_LIMIT, OVERDUE_PAIRS),
+      run: () => overdueList(db, filters, overdueSort, OVERDUE_LIST_LIMIT, sourcesFor(db).overduePairs),
     },
     trends: { inputs: inputsOf(filterParams(everyForce)), run: () => complianceTrendsOf(db, everyForce) },
     forceTrend: {

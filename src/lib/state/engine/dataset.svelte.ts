@@ -1,3 +1,4 @@
+import { tick } from 'svelte';
 import type { Connector } from '../../db/connector';
 import type { Snapshot } from '../../db/snapshot';
 import { snapshotConnector } from '../../db/snapshot-connector';
@@ -7,6 +8,7 @@ import { hasShippedResponses, isIllustrative, sourceLine } from '../../charts/sh
 import { hasSavedData } from '../../data/ingest/loaded/saved-data-folder';
 import { readSavedSummary } from '../../data/ingest/loaded/saved-summary';
 import { refreshPreaggregates } from '../../metrics/preagg/refresh-preaggregates';
+import { BackgroundBuild } from '../../metrics/preagg/background-build';
 import { recordFirstView } from './first-view-snapshot';
 
 /**
@@ -34,6 +36,19 @@ export class DatasetState {
   restoring = $state(false);
 
   /**
+   * Whether the pre-aggregates match the data at `version`. After a change they are built in the
+   * background; until then (or for good, if the build fails) the views read the plain SQL.
+   */
+  preaggregated = $state(true);
+  /** Why this version's pre-aggregates could not be built, if they could not. */
+  buildFailure = $state<string | null>(null);
+  readonly #build = new BackgroundBuild();
+  /** This version's build: true once built, false if superseded or failed. */
+  #built: Promise<boolean> = Promise.resolve(true);
+  /** What a build waits for before it starts: the page sets it to "the views have their first answers". */
+  viewsAnswered: () => Promise<void> = () => Promise.resolve();
+
+  /**
    * Takes the engine as it starts (with the shipped data) and returns once the first view can draw.
    * Data the user loaded on an earlier visit is put back before the engine answers any view, so no
    * view ever draws the demo figures in between; until then the summary saved with that data
@@ -59,7 +74,7 @@ export class DatasetState {
     const extent = await dataExtent(db);
     this.scope = await this.#coverage(db, extent);
     this.extent = extent;
-    this.db = db;
+    this.db = followingBuild(db, () => this.preaggregated);
     return { loaded };
   }
 
@@ -97,27 +112,86 @@ export class DatasetState {
     return this.#ownScope && extent.lastUpdate ? userCoverage(db) : null;
   }
 
-  /** Call after the tables changed; `derivedBuilt` when the change rebuilt the pre-aggregates itself (a load does). */
-  async refresh(derivedBuilt = false): Promise<void> {
+  /**
+   * Call after the tables changed (a load, removal, undo): the views re-query at once with the plain
+   * SQL, and switch to the pre-aggregates once the background build of this version is done.
+   */
+  async refresh(): Promise<void> {
     if (!this.db) return;
-    if (!derivedBuilt) await refreshPreaggregates(this.db);
+    this.#build.cancel();
+    this.preaggregated = false;
+    this.buildFailure = null;
     const extent = await dataExtent(this.db);
     this.scope = await this.#coverage(this.db, extent);
     this.extent = extent;
     this.version += 1;
+    this.#built = this.#buildFor(this.db, this.version);
+  }
+
+  /** This version's build: true once built, false when a newer change superseded it or it failed. */
+  whenBuilt(): Promise<boolean> {
+    return this.#built;
+  }
+
+  async #buildFor(db: Connector, version: number): Promise<boolean> {
+    try {
+      // The views ask about the new version once this state change reaches them (tick); their
+      // first answers, from the plain SQL, come before the build takes the engine.
+      await tick();
+      await this.viewsAnswered();
+      if (version !== this.version) return false;
+      const built = await this.#build.run(db);
+      if (!built || version !== this.version) return false;
+      this.preaggregated = true;
+      // The benchmark reads this: file input → pre-aggregates built, beside file input → interactive.
+      performance.mark('oversight:preaggregates-built', { detail: { version } });
+      return true;
+    } catch (cause) {
+      if (version === this.version) this.buildFailure = buildFailureInWords(cause);
+      return false;
+    }
   }
 
   /**
-   * Saves the data in this browser with a summary of the national view, which the next visit
-   * draws before the engine has started. Returns the number of status updates saved.
+   * Saves the data in this browser, with a summary of the national view that the next visit draws
+   * before the engine has started. Waits for this version's pre-aggregates, so the save never holds
+   * up the views in the meantime (the summary reads them; with the build failed, none is saved).
+   * Returns the number of status updates saved, or null when a newer change came first: that
+   * change saves instead.
    */
-  async save(): Promise<number> {
+  async saveWhenBuilt(): Promise<number | null> {
     const db = this.db;
+    const version = this.version;
     if (!db) throw new Error('the data is not loaded yet');
+    const built = await this.#built;
+    const superseded = () => version !== this.version;
+    if (superseded()) return null;
     const [{ saveLoadedData }, { browserTableToIpc }] = await Promise.all([
       import('../../data/ingest/loaded/saved-data-opfs'),
       import('../../db/browser-table-ipc'),
     ]);
-    return saveLoadedData(db, async (dataKey) => (await recordFirstView(db, browserTableToIpc, dataKey)).snapshot);
+    const summarise = built ? async (dataKey: string) => (await recordFirstView(db, browserTableToIpc, dataKey)).snapshot : undefined;
+    return saveLoadedData(db, summarise, undefined, superseded);
   }
+}
+
+/** Why a build failed, in words for people: DuckDB's own message names tables. */
+function buildFailureInWords(cause: unknown): string {
+  const said = cause instanceof Error ? cause.message : String(cause);
+  return /memory/i.test(said) ? 'this browser ran out of memory for them' : 'the database engine could not finish them';
+}
+
+/** The engine as the page uses it: it says whether the pre-aggregates match its data (Connector.preaggregated). */
+function followingBuild(db: Connector, preaggregated: () => boolean): Connector {
+  return {
+    query: (sql, params) => db.query(sql, params),
+    queryReadOnly: (sql, params) => db.queryReadOnly(sql, params),
+    registerFile: (name, bytes) => db.registerFile(name, bytes),
+    dropFile: (name) => db.dropFile(name),
+    insertArrowStream: (table, ipc) => db.insertArrowStream(table, ipc),
+    runInBackground: (sql, signal) => (db.runInBackground ? db.runInBackground(sql, signal) : db.query(sql).then(() => undefined)),
+    get preaggregated() {
+      return preaggregated();
+    },
+  };
 }

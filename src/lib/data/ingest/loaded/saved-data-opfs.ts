@@ -28,32 +28,56 @@ const referenceFile = (kind: ReferenceKind) => `user_${kind}.arrows`;
 /** Writes a query result as an Arrow IPC stream; Node tests pass the engine's own arrow copy's writer. */
 type TableToStream = (table: Table) => Uint8Array;
 
+/** Status rows read per query when saving: between two, the views' queries have the engine. */
+export const SAVE_SLICE_ROWS = 250_000;
+
+/** Every status row, read in slices of seq; null once `superseded` says a newer change came. */
+async function statusRowsInSlices(db: Connector, superseded: () => boolean, sliceRows: number): Promise<Table | null> {
+  const [range] = resultRows<{ lo: number | null; hi: number | null; n: number }>(await db.query(
+    'SELECT min(seq)::DOUBLE AS lo, max(seq)::DOUBLE AS hi, count(*)::DOUBLE AS n FROM status_updates'));
+  if (!range || range.lo === null || range.hi === null) return db.query('SELECT * FROM status_updates');
+  const slices = Math.max(1, Math.ceil(range.n / sliceRows));
+  const width = Math.ceil((range.hi - range.lo + 1) / slices);
+  let table: Table | null = null;
+  for (let from = range.lo; from <= range.hi; from += width) {
+    if (superseded()) return null;
+    const slice = await db.query('SELECT * FROM status_updates WHERE seq >= $1::BIGINT AND seq < $2::BIGINT', [from, from + width]);
+    table = table ? table.concat(slice) : slice;
+  }
+  return table;
+}
+
 /**
  * Saves the statuses, the user's reference rows and the list of loaded files, and the summary
- * `summarise` makes of them. Returns the number of status rows saved.
+ * `summarise` makes of them. Returns the number of status rows saved, or null when `superseded`
+ * said a newer change came first: everything is read before anything is written, so a save stopped
+ * there leaves the last one whole; one stopped after writes no manifest (the newer save writes its own).
  */
 export async function saveLoadedData(
   db: Connector,
   summarise?: Summarise,
   toStream: TableToStream = (table) => tableToIPC(table, 'stream'),
-): Promise<number> {
+  superseded: () => boolean = () => false,
+  sliceRows = SAVE_SLICE_ROWS,
+): Promise<number | null> {
   const dir = await folder(true);
   if (!dir) throw new Error('this browser offers no private file storage to this page');
-  // No ORDER BY: seq travels with each row, and sorting a million rows would only cost time.
-  const table = await db.query('SELECT * FROM status_updates');
-  // The rows first, then the manifest that vouches for them: a save cut short is never restored.
+  const table = await statusRowsInSlices(db, superseded, sliceRows);
+  if (!table) return null;
+  const loads = await listLoads(db);
+  const referenceRows = new Map<ReferenceKind, Table>();
+  for (const kind of REFERENCE_KINDS) referenceRows.set(kind, await db.query(`SELECT * FROM ${USER_REFERENCE_TABLES[kind]}`));
+  if (superseded()) return null;
   await dir.removeEntry(MANIFEST_FILE).catch(() => {});
   await write(dir, ROWS_FILE, new Blob([toStream(table) as Uint8Array<ArrayBuffer>]));
-  const loads = await listLoads(db);
   const reference = {} as Record<ReferenceKind, number>;
-  for (const kind of REFERENCE_KINDS) {
-    const rows = await db.query(`SELECT * FROM ${USER_REFERENCE_TABLES[kind]}`);
+  for (const [kind, rows] of referenceRows) {
     await write(dir, referenceFile(kind), new Blob([toStream(rows) as Uint8Array<ArrayBuffer>]));
     reference[kind] = rows.numRows;
   }
   const savedAt = new Date().toISOString();
-  // The first view's summary, also vouched for by the manifest (saved-summary.ts).
   await writeSavedSummary(dir, savedAt, summarise);
+  if (superseded()) return null;
   const manifest: Manifest = { version: 2, savedAt, rows: table.numRows, loads, reference };
   await write(dir, MANIFEST_FILE, JSON.stringify(manifest));
   return table.numRows;

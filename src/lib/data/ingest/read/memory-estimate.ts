@@ -2,8 +2,9 @@ import type { Connector } from '../../../db/connector';
 import { resultRows } from '../stage/result-rows';
 
 /**
- * Engine memory a load needs per byte of file: the file read as text, checked, loaded and its
- * pre-aggregates rebuilt. Measured: a CSV of 400,000 statuses (about 34 MB) fails under a 72 MB limit and
+ * Engine memory a load needs per byte of file: the file read as text, checked and loaded, and its
+ * pre-aggregates built after it (in the background since issue 17; one that fails only leaves the
+ * views on the plain SQL). Measured before that change, with the build inside the load: a CSV of 400,000 statuses (about 34 MB) fails under a 72 MB limit and
  * loads under 112 MB; a 99 MB CSV of 1M loads in the browser's 3.1 GiB; about 500 MB (5M) runs
  * out while building the pre-aggregates. Parquet and Arrow are denser, so they are underestimated:
  * for them the load's own rollback (load-changes.ts) is what keeps a failure whole.
@@ -49,9 +50,14 @@ export function aboutBytes(bytes: number): string {
   return `about ${Math.max(1, Math.round(bytes / 1e6))} MB`;
 }
 
-/** The refusal shown before anything is read. */
-export function memoryRefusal(fileNames: readonly string[], verdict: MemoryVerdict): string {
-  const what = fileNames.length === 1 ? `${fileNames[0]} needs` : 'These files need';
+/** The refusal shown before anything is read: which files, how big, what they need, and what to do instead. */
+export function memoryRefusal(files: readonly { name: string; size: number }[], verdict: MemoryVerdict): string {
+  const total = files.reduce((sum, file) => sum + file.size, 0);
+  const size = (bytes: number) => aboutBytes(bytes).replace(/^about /, '');
+  const what = files.length === 1 ? `${files[0]!.name} (${size(total)}) needs` : `These files (${size(total)} in all) need`;
+  const names = files.length === 1 ? files[0]!.name : 'FILES';
   return `${what} ${aboutBytes(verdict.needed)} of memory to load; this browser can hold ${aboutBytes(verdict.available)} more. ` +
-    'Nothing was read and your data is as it was. Split the file into smaller ones and load them one after another.';
+    'Nothing was read and your data is as it was. The command line is not held to a browser\'s memory: ' +
+    `"npx oversight figures ${names}" gives the figures on your computer, and "npx oversight build-site ${names}" makes a site ` +
+    'that opens them without loading them. Or split the file into smaller ones and load them one after another.';
 }

@@ -1,0 +1,42 @@
+import type { Connector } from '../../db/connector';
+import { BUILD_STATUS_RUNS } from '../../data/status-runs';
+import { PREAGGREGATE_BUILDS } from './build-preaggregates';
+
+/** Every derived table, in the order they depend on each other: status_runs feeds the segments. */
+export const DERIVED_BUILDS: readonly string[] = [BUILD_STATUS_RUNS, ...PREAGGREGATE_BUILDS.map(([, sql]) => sql)];
+
+/**
+ * Builds the pre-aggregates after a change, one statement at a time and, in the browser, each in
+ * slices on a connection of its own (Connector.runInBackground), so the views' queries are answered
+ * between them instead of waiting for the whole build. Starting a build cancels the unfinished one:
+ * its data is gone.
+ */
+export class BackgroundBuild {
+  #controller: AbortController | null = null;
+
+  /** True once built; false when a newer build (or cancel) stopped it. Rejects when a statement failed. */
+  async run(db: Connector): Promise<boolean> {
+    this.cancel();
+    const controller = new AbortController();
+    this.#controller = controller;
+    const { signal } = controller;
+    try {
+      for (const sql of DERIVED_BUILDS) {
+        if (signal.aborted) return false;
+        if (db.runInBackground) await db.runInBackground(sql, signal);
+        else await db.query(sql);
+      }
+    } catch (cause) {
+      if (signal.aborted) return false;
+      throw cause;
+    } finally {
+      if (this.#controller === controller) this.#controller = null;
+    }
+    return !signal.aborted;
+  }
+
+  cancel(): void {
+    this.#controller?.abort();
+    this.#controller = null;
+  }
+}

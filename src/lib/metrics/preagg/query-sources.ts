@@ -1,0 +1,43 @@
+import type { Connector } from '../../db/connector';
+import { PLAIN_PAIRS, type PairRows } from '../pairs/pair-timing.sql';
+import { PLAIN_DAILY_STATUS } from '../pairs/status-history.sql';
+import { PLAIN_INTERVALS } from '../national/trends.sql';
+import { pairMeasureCounts } from '../force/force-measures.sql';
+import { DAILY_STATUS_FAST, SEGMENT_INTERVALS } from './history-fast.sql';
+import { MEASURE_COUNTS_FAST } from './national-fast.sql';
+import { FAST_PAIRS, OVERDUE_PAIRS } from './pair-status-fast.sql';
+
+/** What the views' queries read their rows from: the pre-aggregates, or every update. */
+export interface QuerySources {
+  /** The national figures' own fast queries (national-fast.sql.ts) may run. */
+  national: boolean;
+  pairs: PairRows;
+  overduePairs: PairRows;
+  intervals: string;
+  measureCounts: string;
+  daily: string;
+}
+
+const PREAGGREGATED: QuerySources = {
+  national: true,
+  pairs: FAST_PAIRS,
+  overduePairs: OVERDUE_PAIRS,
+  intervals: SEGMENT_INTERVALS,
+  measureCounts: MEASURE_COUNTS_FAST,
+  daily: DAILY_STATUS_FAST,
+};
+
+const PLAIN: QuerySources = {
+  national: false,
+  pairs: PLAIN_PAIRS,
+  overduePairs: PLAIN_PAIRS,
+  intervals: PLAIN_INTERVALS,
+  measureCounts: pairMeasureCounts(PLAIN_PAIRS),
+  daily: PLAIN_DAILY_STATUS,
+};
+
+/**
+ * The plain SQL while a load's pre-aggregates are still being built (the connector says so), the
+ * pre-aggregates otherwise: the same figures either way (tests/sql/metrics/preagg-equivalence.test.ts).
+ */
+export const sourcesFor = (db: Connector): QuerySources => (db.preaggregated === false ? PLAIN : PREAGGREGATED);
