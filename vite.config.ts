@@ -20,7 +20,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/sql/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
+          // Generous: on a loaded machine (two shared cores) opening an engine with the demo data in a
+          // beforeAll has taken longer than Vitest's 10 s default.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
