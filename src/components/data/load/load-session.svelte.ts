@@ -217,7 +217,9 @@ export class LoadSession {
       this.#finish();
       return;
     }
-    const warnings = this.groups.filter((group) => WARNING_PROBLEMS.has(group.kind));
+    // A reopening said against loaded data may be against the very file just replaced: not told then.
+    const replaced = (this.preview?.mode ?? this.mode).kind === 'replace';
+    const warnings = this.groups.filter((group) => WARNING_PROBLEMS.has(group.kind) && !(replaced && group.kind === 'history_backwards_loaded'));
     this.loadedWarnings = warnings.flatMap((group) => {
       const entry = added.find((e) => e.file_name === group.file);
       return entry ? [{ group, entry }] : [];
