@@ -65,6 +65,8 @@ describe('what the loaded data covers, on the national view', { timeout: 180_000
       await page.waitForSelector('section.data-view[data-ready="true"]');
       await page.getByTestId('file-input').setInputFiles({ name: NAME, mimeType: 'text/csv', buffer: Buffer.from(TRACKER) });
       await expect.poll(() => page.getByTestId('data-status').textContent(), POLL).toContain(`Loaded 8 statuses from ${NAME}`);
+      // The save follows the background build of the pre-aggregates; the reload below needs it done.
+      await expect.poll(() => page.getByTestId('data-status').textContent(), POLL).toContain('Saved in this browser.');
       await page.getByRole('link', { name: 'National picture' }).click();
       await waitForNationalView(page);
 
