@@ -1,5 +1,3 @@
-import type { Connector } from '../db/connector';
-
 /**
  * `status_runs`: the status history as intervals, one row per force × recommendation per run of
  * one status, valid on [valid_from, valid_to). "Status on date D" becomes a range lookup instead of
@@ -25,7 +23,3 @@ SELECT force_id, inspection_id, rec_no, status, as_of AS valid_from,
 FROM changes
 WHERE starts_run
 ORDER BY valid_from`;
-
-export async function rebuildStatusRuns(db: Connector): Promise<void> {
-  await db.query(BUILD_STATUS_RUNS);
-}

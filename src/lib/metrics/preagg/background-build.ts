@@ -1,9 +1,5 @@
 import type { Connector } from '../../db/connector';
-import { BUILD_STATUS_RUNS } from '../../data/status-runs';
-import { PREAGGREGATE_BUILDS } from './build-preaggregates';
-
-/** Every derived table, in the order they depend on each other: status_runs feeds the segments. */
-export const DERIVED_BUILDS: readonly string[] = [BUILD_STATUS_RUNS, ...PREAGGREGATE_BUILDS.map(([, sql]) => sql)];
+import { DERIVED_BUILDS } from './refresh-preaggregates';
 
 /**
  * Builds the pre-aggregates after a change, one statement at a time and, in the browser, each in

@@ -1,4 +1,3 @@
-import type { Connector } from '../../db/connector';
 import { BUILD_FORCE_DAYS, BUILD_OVERDUE_STATES, BUILD_PAIR_STATES, FIRSTS_CTE, PAIRS_CTE } from './build-pair-states';
 import { BUILD_FORCE_MONTH } from './build-force-month';
 import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './statuses';
@@ -97,7 +96,3 @@ export const PREAGGREGATE_BUILDS = [
   ['preagg_overdue_states', BUILD_OVERDUE_STATES],
   ['preagg_force_days', BUILD_FORCE_DAYS],
 ] as const;
-
-export async function buildPreaggregates(db: Connector): Promise<void> {
-  for (const [, sql] of PREAGGREGATE_BUILDS) await db.query(sql);
-}

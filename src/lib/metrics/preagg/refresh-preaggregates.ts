@@ -1,13 +1,16 @@
 import type { Connector } from '../../db/connector';
-import { rebuildStatusRuns } from '../../data/status-runs';
-import { buildPreaggregates } from './build-preaggregates';
+import { BUILD_STATUS_RUNS } from '../../data/status-runs';
+import { PREAGGREGATE_BUILDS } from './build-preaggregates';
+
+/** Every derived table, in the order they depend on each other: status_runs feeds the segments. */
+export const DERIVED_BUILDS: readonly string[] = [BUILD_STATUS_RUNS, ...PREAGGREGATE_BUILDS.map(([, sql]) => sql)];
 
 /**
- * Rebuilds everything derived from the canonical tables. Call after every change to them (a load,
- * a removal, an undo, forgetting the user's data), before any view queries again: the national
- * figures read these tables, and stale ones would give stale numbers.
+ * Rebuilds everything derived from the canonical tables, in one go (start-up, restore); after a
+ * load in the browser, BackgroundBuild runs the same statements between the views' queries. Stale
+ * derived tables would give stale numbers, so every change to the canonical tables is followed by
+ * one of the two.
  */
 export async function refreshPreaggregates(db: Connector): Promise<void> {
-  await rebuildStatusRuns(db);
-  await buildPreaggregates(db);
+  for (const sql of DERIVED_BUILDS) await db.query(sql);
 }
