@@ -16,10 +16,37 @@ import { COUNT_COLUMNS } from './build-force-month';
 const fastParams = (filters: Filters) => filterParams(filters).slice(0, 6);
 
 const IN_SCOPE_STATUSES = ['not_started', 'in_progress', 'pending_closure', 'complete', 'no_update'];
-const chosen = (status: string) => `($5 = '' OR list_contains(string_split($5, ','), '${status}'))::INTEGER`;
-const sumOf = (statuses: readonly string[], prefix: 'n' | 'o') =>
-  statuses.map((s) => `${chosen(s)} * ${prefix}_${s}`).join(' + ');
 
+/**
+ * The statuses a query counts, written into its SQL: DuckDB plans a statement again on every run
+ * (a prepared statement that reads a table is not cached), and a status test per count column per
+ * row (28 of them) tripled the planning time of these queries, which read only thousands of rows.
+ * The SQL text is built for one status filter and checks $5 is that filter, so it cannot be run
+ * with another. Statuses come from the closed list, never from the user's text.
+ */
+interface StatusChoice {
+  /** The statuses counted: every one when the filter names none. */
+  has: (status: string) => boolean;
+  /**
+   * True for the filter the SQL was built for ($5 as filterParams writes it), an error otherwise.
+   * It also names $4 (pending closure counts as complete), which a query counting no pending
+   * closure would otherwise leave unused, and DuckDB refuses a parameter it does not see.
+   */
+  guard: string;
+}
+function statusChoice(statuses: readonly string[]): StatusChoice {
+  for (const status of statuses) {
+    if (!(ALL_PAIR_STATUSES as readonly string[]).includes(status)) throw new Error(`unknown status "${status}"`);
+  }
+  const chosen = new Set(statuses);
+  return {
+    has: (status) => chosen.size === 0 || chosen.has(status),
+    guard: `CASE WHEN $5 = '${statuses.join(',')}' AND $4::BOOLEAN IS NOT NULL THEN true ELSE error('built for another status filter') END`,
+  };
+}
+/** The sum of the chosen statuses' columns (n_ counts or o_ overdue counts), or 0. */
+const sumOf = (choice: StatusChoice, statuses: readonly string[], prefix: 'n' | 'o') =>
+  statuses.filter(choice.has).map((s) => `${prefix}_${s}`).join(' + ') || '0';
 
 /**
  * Each force's counts as on D with an inspection filter: every change of those inspections up to
@@ -58,71 +85,96 @@ day_sums AS (
   GROUP BY force_id
 )`;
 
-/** Each force's figures as on D, for the forces in the region and force filters, from its day sums. */
-const forceFiguresCte = (daySums: string) => `${daySums},
+/**
+ * Each force's figures as on D, for the forces in the region and force filters, from its day sums,
+ * counting the chosen statuses (the guard is where every figure reads it).
+ */
+const forceFiguresCte = (everyInspection: boolean, choice: StatusChoice) => `${everyInspection ? DAY_SUMS_EVERY_INSPECTION : DAY_SUMS_BY_INSPECTION},
 force_counts AS (
   SELECT f.force_id, f.name, f.region, ${COUNT_COLUMNS.map((c) => `coalesce(s.${c}, 0) AS ${c}`).join(', ')}
   FROM forces f
   LEFT JOIN day_sums s ON s.force_id = f.force_id
-  WHERE ($3 = '' OR f.region = $3) AND ($6 = '' OR f.force_id = $6)
+  WHERE ($3 = '' OR f.region = $3) AND ($6 = '' OR f.force_id = $6) AND ${choice.guard}
 ),
 force_figures AS (
   SELECT force_id, name, region,
-         ${sumOf(IN_SCOPE_STATUSES, 'n')} AS in_scope,
-         ${chosen('complete')} * n_complete + ($4::INTEGER) * ${chosen('pending_closure')} * n_pending_closure AS complete,
-         ${sumOf(OVERDUE_STATUSES, 'o')} AS overdue,
-         ${chosen('pending_closure')} * n_pending_closure AS pending_closure,
-         ${sumOf(ALL_PAIR_STATUSES, 'n')} AS pairs,
+         ${sumOf(choice, IN_SCOPE_STATUSES, 'n')} AS in_scope,
+         ${completeOf(choice)} AS complete,
+         ${sumOf(choice, OVERDUE_STATUSES, 'o')} AS overdue,
+         ${sumOf(choice, ['pending_closure'], 'n')} AS pending_closure,
+         ${sumOf(choice, ALL_PAIR_STATUSES, 'n')} AS pairs,
          deadline_passed,
          CASE WHEN $4 THEN on_time_reported ELSE on_time_complete END AS on_time
   FROM force_counts
 )`;
 
-/** A query in two versions: over every inspection it reads the monthly counts; with an inspection filter, the daily ones. */
-interface ByInspections {
-  everyInspection: string;
-  byInspection: string;
+/** Complete, and pending closure where $4 counts it as complete, among the chosen statuses. */
+const completeOf = (choice: StatusChoice) =>
+  [choice.has('complete') ? 'n_complete' : '0', choice.has('pending_closure') ? '$4::INTEGER * n_pending_closure' : '0'].join(' + ');
+
+/**
+ * A query's SQL for one filter's shape: over every inspection it reads the monthly counts, with an
+ * inspection filter the daily ones; and it counts the filter's statuses. Built once per shape.
+ */
+type QueryShape = (everyInspection: boolean, choice: StatusChoice) => string;
+const built = new Map<QueryShape, Map<string, string>>();
+function sqlFor(query: QueryShape, filters: Filters): string {
+  const everyInspection = filters.inspections.length === 0;
+  const key = `${everyInspection}|${filters.statuses.join(',')}`;
+  const shapes = built.get(query) ?? new Map<string, string>();
+  built.set(query, shapes);
+  let sql = shapes.get(key);
+  if (sql === undefined) {
+    sql = query(everyInspection, statusChoice(filters.statuses));
+    shapes.set(key, sql);
+  }
+  return sql;
 }
-const inTwo = (query: (forceFigures: string) => string): ByInspections => ({
-  everyInspection: query(forceFiguresCte(DAY_SUMS_EVERY_INSPECTION)),
-  byInspection: query(forceFiguresCte(DAY_SUMS_BY_INSPECTION)),
-});
-const sqlFor = (query: ByInspections, filters: Filters): string =>
-  filters.inspections.length === 0 ? query.everyInspection : query.byInspection;
 
 /**
  * The benchmark's measure_counts (see force-measures.sql.ts) from the daily counts per force.
  * Deadline passed and on time are not kept apart by status or recommendation, so a status or
  * recommendation filter is an error here rather than a wrong number.
  */
-export const MEASURE_COUNTS_FAST = `${forceFiguresCte(DAY_SUMS_BY_INSPECTION)},
+export const MEASURE_COUNTS_FAST = `${forceFiguresCte(false, statusChoice([]))},
 measure_counts AS (
   SELECT force_id, name, region, in_scope, complete, overdue, deadline_passed, on_time
   FROM force_figures
   WHERE pairs > 0
-    AND CASE WHEN $5 = '' AND $7 = '' THEN true
+    AND CASE WHEN $7 = '' THEN true
              ELSE error('pre-aggregated force measures take no status or recommendation filter') END
 )`;
 
-const HEADLINE_FAST_SQL = inTwo((forceFigures) => `WITH ${forceFigures}
+/**
+ * The recommendations published by D in the inspections chosen, if any force is in the region and
+ * force filters (else none are in view): a CTE of its own, as a subquery over force_figures made
+ * the planner plan the figures twice.
+ */
+const RECOMMENDATIONS_IN_VIEW = `recommendations_in_view AS (
+  SELECT count(*)::INTEGER AS n
+  FROM recommendations r JOIN inspections i ON i.inspection_id = r.inspection_id
+  WHERE r.for_forces AND i.published <= $1::DATE
+    AND ($2 = '' OR list_contains(string_split($2, ','), r.inspection_id))
+    AND EXISTS (SELECT 1 FROM forces WHERE ($3 = '' OR region = $3) AND ($6 = '' OR force_id = $6))
+)`;
+
+const headlineFastSql: QueryShape = (everyInspection, choice) => `WITH ${forceFiguresCte(everyInspection, choice)},
+${RECOMMENDATIONS_IN_VIEW}
 SELECT
-  (SELECT count(*) FROM recommendations r JOIN inspections i ON i.inspection_id = r.inspection_id
-   WHERE r.for_forces AND i.published <= $1::DATE
-     AND ($2 = '' OR list_contains(string_split($2, ','), r.inspection_id))
-     AND EXISTS (SELECT 1 FROM force_figures))::INTEGER AS recommendations,
+  any_value(r.n) AS recommendations,
   coalesce(sum(in_scope), 0)::INTEGER AS in_scope,
   coalesce(sum(complete), 0)::INTEGER AS complete,
   (sum(complete) / nullif(sum(in_scope), 0))::DOUBLE AS compliance_rate,
   (median(complete / nullif(in_scope, 0)) FILTER (pairs > 0))::DOUBLE AS median_force_rate,
   coalesce(sum(overdue), 0)::INTEGER AS overdue,
   (count(*) FILTER (overdue > 0))::INTEGER AS forces_with_overdue
-FROM force_figures`);
+FROM recommendations_in_view r LEFT JOIN force_figures ON true`;
 
 export async function headlineFast(db: Connector, filters: Filters): Promise<Headline> {
-  return headlineFrom(await db.query(sqlFor(HEADLINE_FAST_SQL, filters), fastParams(filters)));
+  return headlineFrom(await db.query(sqlFor(headlineFastSql, filters), fastParams(filters)));
 }
 
-const FORCE_COMPLIANCE_FAST_SQL = inTwo((forceFigures) => `WITH ${forceFigures},
+const forceComplianceFastSql: QueryShape = (everyInspection, choice) => `WITH ${forceFiguresCte(everyInspection, choice)},
 by_force AS (
   SELECT force_id, name, region,
          in_scope::INTEGER AS in_scope,
@@ -137,25 +189,25 @@ SELECT *, rank() OVER (ORDER BY rate DESC NULLS LAST)::INTEGER AS rank,
        (median(rate) OVER ())::DOUBLE AS median_rate,
        (median(rate) OVER (PARTITION BY region))::DOUBLE AS region_median_rate
 FROM by_force
-ORDER BY rank, name`);
+ORDER BY rank, name`;
 
 export async function forceComplianceFast(db: Connector, filters: Filters): Promise<ForceCompliance[]> {
-  return rowsOf<ForceCompliance>(await db.query(sqlFor(FORCE_COMPLIANCE_FAST_SQL, filters), fastParams(filters)));
+  return rowsOf<ForceCompliance>(await db.query(sqlFor(forceComplianceFastSql, filters), fastParams(filters)));
 }
 
-const REGION_STATUS_MIX_FAST_SQL = inTwo((forceFigures) => `WITH ${forceFigures},
+const regionStatusMixFastSql: QueryShape = (everyInspection, choice) => `WITH ${forceFiguresCte(everyInspection, choice)},
 by_region AS (
-  SELECT region, unnest([${ALL_PAIR_STATUSES.map((s) => `{'status': '${s}', 'pairs': ${chosen(s)} * sum(n_${s})}`).join(', ')}]) AS mix
+  SELECT region, unnest([${ALL_PAIR_STATUSES.filter(choice.has).map((s) => `{'status': '${s}', 'pairs': sum(n_${s})}`).join(', ')}]) AS mix
   FROM force_counts GROUP BY region
 )
 SELECT region, mix.status AS status, mix.pairs::INTEGER AS pairs,
        (mix.pairs / sum(mix.pairs) OVER (PARTITION BY region))::DOUBLE AS share
 FROM by_region
 WHERE mix.pairs > 0
-ORDER BY region, status`);
+ORDER BY region, status`;
 
 export async function regionStatusMixFast(db: Connector, filters: Filters): Promise<RegionStatusShare[]> {
-  return rowsOf<RegionStatusShare>(await db.query(sqlFor(REGION_STATUS_MIX_FAST_SQL, filters), fastParams(filters)));
+  return rowsOf<RegionStatusShare>(await db.query(sqlFor(regionStatusMixFastSql, filters), fastParams(filters)));
 }
 
 /** The counts a trend reads: by status, and overdue by status. */
@@ -179,9 +231,9 @@ const TREND_CHANGES_EVERY_INSPECTION = `changes AS (
   WHERE day >= date_trunc('month', $1::DATE)::DATE AND day <= $1::DATE
 )`;
 
-const trendsFastSql = (changes: string) => `WITH
+const trendsFastSql = (changes: string, choice: StatusChoice) => `WITH
 forces_in AS (
-  SELECT force_id, region FROM forces WHERE ($3 = '' OR region = $3) AND ($6 = '' OR force_id = $6)
+  SELECT force_id, region FROM forces WHERE ($3 = '' OR region = $3) AND ($6 = '' OR force_id = $6) AND ${choice.guard}
 ),
 first_published AS (
   SELECT min(i.published) AS first
@@ -204,20 +256,19 @@ points AS (
 ${changes},
 dated AS (
   SELECT f.region, c.date,
-         sum(${sumOf(IN_SCOPE_STATUSES, 'n')}) AS in_scope,
-         sum(${chosen('complete')} * n_complete + ($4::INTEGER) * ${chosen('pending_closure')} * n_pending_closure) AS complete,
-         sum(${sumOf(OVERDUE_STATUSES, 'o')}) AS overdue
+         sum(${sumOf(choice, IN_SCOPE_STATUSES, 'n')}) AS in_scope,
+         sum(${completeOf(choice)}) AS complete,
+         sum(${sumOf(choice, OVERDUE_STATUSES, 'o')}) AS overdue
   FROM changes c
   JOIN forces_in f ON f.force_id = c.force_id
   GROUP BY ALL
 ),
 ${runningTrendSeries('SELECT DISTINCT region FROM forces_in')}`;
 
-const TRENDS_FAST_SQL: ByInspections = {
-  everyInspection: trendsFastSql(TREND_CHANGES_EVERY_INSPECTION),
-  byInspection: trendsFastSql(TREND_CHANGES_BY_INSPECTION),
-};
+/** The changes a trend reads: the daily ones with an inspection filter, else the monthly ones. */
+const trendsFast: QueryShape = (everyInspection, choice) =>
+  trendsFastSql(everyInspection ? TREND_CHANGES_EVERY_INSPECTION : TREND_CHANGES_BY_INSPECTION, choice);
 
 export async function complianceTrendsFast(db: Connector, filters: Filters): Promise<TrendPoint[]> {
-  return rowsOf<TrendPoint>(await db.query(sqlFor(TRENDS_FAST_SQL, filters), fastParams(filters)));
+  return rowsOf<TrendPoint>(await db.query(sqlFor(trendsFast, filters), fastParams(filters)));
 }
