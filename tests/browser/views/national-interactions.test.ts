@@ -6,7 +6,7 @@ import type { Connector } from '../../../src/lib/db/connector';
 import { dataExtent } from '../../../src/lib/metrics/common/data-extent.sql';
 import { defaultFilters, type Filters } from '../../../src/lib/metrics/common/filters';
 import { headline } from '../../../src/lib/metrics/national/national.sql';
-import { overdueList } from '../../../src/lib/metrics/national/overdue.sql';
+import { OVERDUE_LIST_LIMIT, OVERDUE_LIST_MAX, overdueList } from '../../../src/lib/metrics/national/overdue.sql';
 import { inspectionOptions } from '../../../src/lib/metrics/common/inspection-options.sql';
 import { FORCE_TILES } from '../../../src/lib/charts/national/force-tile-layout';
 import { formatInteger, formatPercent } from '../../../src/lib/charts/shared/format';
@@ -177,6 +177,29 @@ describe('national view interactions', () => {
       } finally {
         await shared.context.close();
       }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the overdue list shows a page at a time: more on asking, kept in the URL, back to the first page', async () => {
+    const all = await overdueList(db, defaultFilters(latest), undefined, OVERDUE_LIST_MAX);
+    // The demo data has more overdue items than a page on its latest date; the test needs that.
+    expect(all.total).toBeGreaterThan(OVERDUE_LIST_LIMIT);
+    const rows = () => page.locator('[data-testid="overdue-list"] tbody tr');
+    const { page, context } = await openApp(browser, baseUrl);
+    try {
+      await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(OVERDUE_LIST_LIMIT);
+      const more = Math.min(OVERDUE_LIST_LIMIT, all.total - OVERDUE_LIST_LIMIT);
+      await page.getByTestId('overdue-more').click();
+      await page.waitForFunction((n) => new URL(location.href).searchParams.get('overdue-rows') === String(n), OVERDUE_LIST_LIMIT * 2);
+      await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(OVERDUE_LIST_LIMIT + more);
+      // The rows the SQL lists, in its order: the first page is not redrawn out of order.
+      const shown = await page.locator('[data-testid="overdue-list"] tbody tr td:nth-child(4)').allTextContents();
+      expect(shown.map((t) => t.trim())).toEqual(all.items.slice(0, OVERDUE_LIST_LIMIT + more).map((i) => String(i.rec_no)));
+      await page.getByRole('button', { name: `Show the first ${OVERDUE_LIST_LIMIT} only` }).click();
+      await page.waitForFunction(() => !new URL(location.href).searchParams.has('overdue-rows'));
+      await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(OVERDUE_LIST_LIMIT);
     } finally {
       await context.close();
     }

@@ -77,11 +77,22 @@ describe('the national view’s selection in the URL', () => {
     expect(search).toBe('?asof=2024-03-31&force=north-yorkshire&rec=firearms-2023%3A3&map=overdue&overdue-sort=force-asc');
     expect(selectionFromSearch(search)).toEqual({
       force: 'north-yorkshire', recommendation: { inspectionId: 'firearms-2023', recNo: 3 }, measure: 'overdue', overdueSort: { key: 'force', descending: false },
+      overdueRows: 50,
     });
+  });
+
+  it('keeps how far the overdue list was shown, in whole pages between the first and the most', () => {
+    expect(searchWithSelection({ overdueRows: 100 }, '?asof=2024-03-31')).toBe('?asof=2024-03-31&overdue-rows=100');
+    expect(selectionFromSearch('?overdue-rows=100').overdueRows).toBe(100);
+    expect(selectionFromSearch('?overdue-rows=120').overdueRows).toBe(150);
+    expect(selectionFromSearch('?overdue-rows=99999').overdueRows).toBe(1000);
+    expect(selectionFromSearch('?overdue-rows=0').overdueRows).toBe(50);
+    expect(selectionFromSearch('?overdue-rows=-5').overdueRows).toBe(50);
+    expect(searchWithSelection({ overdueRows: 50 }, '?overdue-rows=200')).toBe('');
   });
 
   it('drops defaults and clears what is set to nothing, leaving other parameters', () => {
     expect(searchWithSelection({ force: null, measure: 'compliance' }, '?force=kent&map=pending&region=Wales')).toBe('?region=Wales');
-    expect(selectionFromSearch('?force=<b>&rec=nonsense&map=colour&overdue-sort=evidence-asc')).toEqual(DEFAULT_SELECTION);
+    expect(selectionFromSearch('?force=<b>&rec=nonsense&map=colour&overdue-sort=evidence-asc&overdue-rows=lots')).toEqual(DEFAULT_SELECTION);
   });
 });

@@ -3,8 +3,12 @@ export function formatPercent(rate: number | null | undefined): string {
   return rate === null || rate === undefined || Number.isNaN(rate) ? '–' : `${Math.round(rate * 100)}%`;
 }
 
+// One formatter for every number: toLocaleString builds a new one per call, which the overdue
+// list's hundreds of cells per redraw made a visible share of an interaction.
+const WHOLE_NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+
 export function formatInteger(value: number | null | undefined): string {
-  return value === null || value === undefined ? '–' : value.toLocaleString('en-GB');
+  return value === null || value === undefined ? '–' : WHOLE_NUMBER.format(value);
 }
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -60,7 +60,7 @@ export type NationalPart = Exclude<keyof NationalViewData, 'filters' | 'overdueS
  * and the force chosen change only the parts that see them.
  */
 export function nationalViewParts(
-  db: Connector, filters: Filters, overdueSort: OverdueSort = DEFAULT_OVERDUE_SORT,
+  db: Connector, filters: Filters, overdueSort: OverdueSort = DEFAULT_OVERDUE_SORT, overdueRows = OVERDUE_LIST_LIMIT,
 ): ViewParts<Pick<NationalViewData, NationalPart>> {
   const everyForce: Filters = { ...filters, region: null, force: null };
   const oneForce: Filters | null = filters.force ? { ...filters, region: null } : null;
@@ -74,8 +74,8 @@ export function nationalViewParts(
       run: async () => (oneForce ? regionStatusMixOf(db, oneForce) : []),
     },
     overdue: {
-      inputs: inputsOf([...filterParams(filters), overdueSort.key, overdueSort.descending]),
-      run: () => overdueList(db, filters, overdueSort, OVERDUE_LIST_LIMIT, sourcesFor(db).overduePairs),
+      inputs: inputsOf([...filterParams(filters), overdueSort.key, overdueSort.descending, overdueRows]),
+      run: () => overdueList(db, filters, overdueSort, overdueRows, sourcesFor(db).overduePairs),
     },
     trends: { inputs: inputsOf(filterParams(everyForce)), run: () => complianceTrendsOf(db, everyForce) },
     forceTrend: {

@@ -37,8 +37,17 @@ export interface OverdueList {
   items: OverdueItem[];
 }
 
-/** How many overdue items the list shows at most: enough to read, few enough to draw at once. */
-export const OVERDUE_LIST_LIMIT = 200;
+/**
+ * How many overdue items the list shows at first, and how many more each "Show more" asks for:
+ * a screenful or two to read. Every row is drawn again on each change of date or filter, and 200
+ * rows were most of the national view's page (over 2,000 of its 5,800 elements).
+ */
+export const OVERDUE_LIST_LIMIT = 50;
+/** The most the list grows to: past it, the CSV of the data or a narrower filter serves better. */
+export const OVERDUE_LIST_MAX = 1000;
+/** A number of rows asked for, as a whole number of pages between the first and the most. */
+export const overdueRowsWithin = (rows: number): number =>
+  Math.min(OVERDUE_LIST_MAX, Math.max(OVERDUE_LIST_LIMIT, Math.ceil(rows / OVERDUE_LIST_LIMIT) * OVERDUE_LIST_LIMIT));
 
 /**
  * Overdue on D: in scope, due_date < D, status not complete; days overdue = D − due_date.

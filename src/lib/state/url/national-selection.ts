@@ -1,17 +1,21 @@
-import { DEFAULT_OVERDUE_SORT, OVERDUE_SORT_KEYS, type OverdueSort, type OverdueSortKey } from '../../metrics/national/overdue.sql';
+import {
+  DEFAULT_OVERDUE_SORT, OVERDUE_LIST_LIMIT, OVERDUE_SORT_KEYS, overdueRowsWithin, type OverdueSort, type OverdueSortKey,
+} from '../../metrics/national/overdue.sql';
 import { recommendationKey, type RecommendationRef } from '../../metrics/common/filters';
 import { isTileMeasure, type TileMeasure } from '../../charts/national/tile-measures';
 
 /**
  * What the national view has selected, as held in the URL: `force` (the force view reads the same
- * parameter, so a selected force is still chosen there), `rec`, `map` (the tile map's measure) and
- * `overdue-sort`. These narrow or arrange the national view only, never another view's figures.
+ * parameter, so a selected force is still chosen there), `rec`, `map` (the tile map's measure),
+ * `overdue-sort` and `overdue-rows` (how far the list was shown). These narrow or arrange the
+ * national view only, never another view's figures.
  */
 export interface NationalSelection {
   force: string | null;
   recommendation: RecommendationRef | null;
   measure: TileMeasure;
   overdueSort: OverdueSort;
+  overdueRows: number;
 }
 
 export const DEFAULT_SELECTION: NationalSelection = {
@@ -19,6 +23,7 @@ export const DEFAULT_SELECTION: NationalSelection = {
   recommendation: null,
   measure: 'compliance',
   overdueSort: DEFAULT_OVERDUE_SORT,
+  overdueRows: OVERDUE_LIST_LIMIT,
 };
 
 function recommendationFrom(value: string | null): RecommendationRef | null {
@@ -33,6 +38,10 @@ function sortFrom(value: string | null): OverdueSort {
   return key && OVERDUE_SORT_KEYS.includes(key) ? { key, descending: match?.[2] === 'desc' } : DEFAULT_OVERDUE_SORT;
 }
 
+/** A whole number of rows; anything else is the first page. */
+const rowsFrom = (value: string | null): number =>
+  value && /^\d{1,5}$/.test(value) ? overdueRowsWithin(Number(value)) : OVERDUE_LIST_LIMIT;
+
 const sortText = (sort: OverdueSort): string => `${sort.key}-${sort.descending ? 'desc' : 'asc'}`;
 
 export function selectionFromSearch(search: string): NationalSelection {
@@ -44,6 +53,7 @@ export function selectionFromSearch(search: string): NationalSelection {
     recommendation: recommendationFrom(params.get('rec')),
     measure: isTileMeasure(measure) ? measure : DEFAULT_SELECTION.measure,
     overdueSort: sortFrom(params.get('overdue-sort')),
+    overdueRows: rowsFrom(params.get('overdue-rows')),
   };
 }
 
@@ -57,6 +67,8 @@ export function searchWithSelection(change: Partial<NationalSelection>, currentS
   set('map', next.measure === DEFAULT_SELECTION.measure ? null : next.measure);
   const sort = sortText(next.overdueSort);
   set('overdue-sort', sort === sortText(DEFAULT_OVERDUE_SORT) ? null : sort);
+  const rows = overdueRowsWithin(next.overdueRows);
+  set('overdue-rows', rows === OVERDUE_LIST_LIMIT ? null : String(rows));
   const text = params.toString();
   return text ? `?${text}` : '';
 }
