@@ -68,6 +68,34 @@ describe('a load that does not wait for its pre-aggregates', () => {
       await context.close();
     }
   }, 300_000);
+
+  it('puts saved data back at start-up without waiting for its pre-aggregates, and shows the same figures once built', async () => {
+    const { page, context, errors } = await openApp(browser, baseUrl, '', recordShown);
+    try {
+      await page.getByRole('link', { name: 'Data', exact: true }).click();
+      await page.waitForSelector('section.data-view[data-ready="true"]');
+      await page.getByTestId('file-input').setInputFiles(bigCsv);
+      await expect.poll(() => page.getByTestId('data-status').textContent(), POLL).toMatch(/Saved in this browser\./);
+      await page.getByRole('link', { name: 'National picture' }).click();
+      await waitForNationalView(page);
+      const saved = await page.getByTestId('headline-compliance').textContent();
+
+      // A new visit: the saved summary draws first, the engine takes the saved statuses, the views
+      // answer from the plain SQL while the pre-aggregates are built, then from them.
+      await page.reload();
+      await waitForNationalView(page);
+      const shown = () => page.evaluate(() => (window as unknown as { shown: { state: string | null; headline: string | null }[] }).shown);
+      await expect.poll(async () => (await shown()).some((s) => s.state === 'building'), POLL).toBe(true);
+      await expect.poll(() => page.locator('main').getAttribute('data-preaggregates'), POLL).toBe('built');
+      await waitForNationalView(page);
+      expect(await page.getByTestId('headline-compliance').textContent()).toBe(saved);
+      const whileBuilding = (await shown()).filter((s) => s.state === 'building' && s.headline !== null).map((s) => s.headline);
+      expect(new Set(whileBuilding)).toEqual(new Set([saved]));
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
 });
 
 const shipped = (name: string) =>

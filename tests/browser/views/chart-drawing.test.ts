@@ -131,6 +131,11 @@ describe('drawing only what changed and what shows', () => {
       await runIdleWork(page);
       const loaded = await draws(page);
       for (const chart of charts) expect(loaded[chart], chart).toBe(1);
+      // Plot's style rules are in one element of the head, not one per drawing (each added or
+      // removed style sheet restyles the whole page), and they still apply: a drawing is a block.
+      expect(await page.locator('.chart-frame style, .tile-legend style').count()).toBe(0);
+      expect(await page.locator('head style[data-from="plot"]').count()).toBe(1);
+      expect(await page.locator('[data-chart="force-ranking"] .plot svg').first().evaluate((svg) => getComputedStyle(svg).display)).toBe('block');
 
       // A new date with no idle time: only the charts near the top draw; printing draws the rest.
       await page.getByTestId('asof').fill('2024-03-31');

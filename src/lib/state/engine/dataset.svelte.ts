@@ -7,7 +7,6 @@ import { userCoverage, type UserCoverage } from '../../metrics/common/user-cover
 import { hasShippedResponses, isIllustrative, sourceLine } from '../../charts/shared/source-line';
 import { hasSavedData } from '../../data/ingest/loaded/saved-data-folder';
 import { readSavedSummary } from '../../data/ingest/loaded/saved-summary';
-import { refreshPreaggregates } from '../../metrics/preagg/refresh-preaggregates';
 import { BackgroundBuild } from '../../metrics/preagg/background-build';
 import { recordFirstView } from './first-view-snapshot';
 
@@ -82,7 +81,10 @@ export class DatasetState {
     try {
       const { restoreSavedData } = await import('../../data/ingest/loaded/saved-data-opfs');
       this.restoredFrom = await restoreSavedData(db);
-      await refreshPreaggregates(db);
+      // The views answer from the plain SQL at once, as after a load; the pre-aggregates of the
+      // restored data follow in the background (a million updates took tens of seconds first).
+      this.preaggregated = false;
+      this.#built = this.#buildFor(db, this.version);
     } catch (cause) {
       const { DamagedSave } = await import('../../data/ingest/loaded/saved-data-opfs');
       this.restoreFailure = cause instanceof DamagedSave
