@@ -7,6 +7,7 @@ import mvpWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { checkRegisteredName, LOCKDOWN_SETTINGS, OFFLINE_SETTINGS, type Connector, type SqlParam } from './connector';
 import { readOnlySandbox } from './read-only-sandbox';
+import { arrowFileToStream } from './arrow-file-to-stream';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasmUrl, mainWorker: mvpWorkerUrl },
@@ -41,8 +42,11 @@ export async function openBrowserConnector(remoteFiles: readonly RemoteFile[] = 
   const sandbox = await db.connect();
   // The pre-aggregates are built here, a slice at a time, so the views' queries on `conn` go between.
   const builder = await db.connect();
+  // Results read as the worker encodes them (queryArrowStream): a connection the page never decodes.
+  const raw = await db.connectInternal();
   const defaultCatalog = remoteFiles.find((file) => file.attachAs)?.attachAs;
   if (defaultCatalog) for (const connection of [conn, sandbox, builder]) await connection.query(`USE ${defaultCatalog}`);
+  if (defaultCatalog) await db.runQuery(raw, `USE ${defaultCatalog}`);
   for (const setting of LOCKDOWN_SETTINGS) await conn.query(setting);
   const queryReadOnly = readOnlySandbox({
     run: (sql) => sandbox.query(sql),
@@ -78,6 +82,7 @@ export async function openBrowserConnector(remoteFiles: readonly RemoteFile[] = 
     },
     insertArrowStream: (table, ipcStream) =>
       conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true }),
+    queryArrowStream: async (sql) => arrowFileToStream(await db.runQuery(raw, sql)),
     async runInBackground(sql, signal) {
       const cancel = () => void builder.cancelSent();
       signal.addEventListener('abort', cancel, { once: true });

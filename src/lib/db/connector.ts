@@ -32,6 +32,12 @@ export interface Connector {
    * a background statement runs as an ordinary query.
    */
   runInBackground?(sql: string, signal: AbortSignal): Promise<void>;
+  /**
+   * Runs one statement and gives its result as the Arrow IPC stream the engine wrote, not read
+   * into a table: for writing to a file as it is. In the browser the bytes are made in the
+   * worker, so a save of a million rows does not hold up the page decoding and encoding them.
+   */
+  queryArrowStream?(sql: string): Promise<Uint8Array>;
 }
 
 /** Settings that keep DuckDB from fetching extensions from a third-party host at run time. */

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { checkRegisteredName, LOCKDOWN_SETTINGS, OFFLINE_SETTINGS, type Connector, type SqlParam } from './connector';
 import { readOnlySandbox } from './read-only-sandbox';
+import { arrowFileToStream } from './arrow-file-to-stream';
 
 // The blocking Node build of the same DuckDB-wasm the browser runs: tests exercise the shipped SQL
 // on the shipped engine version. Loaded through require because it is published as CommonJS.
@@ -57,6 +58,8 @@ export async function openNodeConnector(options: NodeConnectorOptions = {}): Pro
       return statement.query(...params) as unknown as Table;
     },
     queryReadOnly,
+    // As in the browser: the engine's own Arrow file, its stream handed on.
+    queryArrowStream: async (sql) => arrowFileToStream(conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql))),
     async registerFile(name, bytes) {
       checkRegisteredName(name);
       db.registerFileBuffer(name, bytes);

@@ -1,4 +1,4 @@
-import { tableFromIPC, type Table } from 'apache-arrow';
+import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import type { Connector, SqlParam } from './connector';
 import { decodeBase64, snapshotKey, type Snapshot } from './snapshot';
 
@@ -32,6 +32,10 @@ export function snapshotConnector(engine: Promise<Connector>, snapshot: Snapshot
       const ready = await engine;
       if (ready.runInBackground) await ready.runInBackground(sql, signal);
       else await ready.query(sql);
+    },
+    queryArrowStream: async (sql) => {
+      const ready = await engine;
+      return ready.queryArrowStream ? ready.queryArrowStream(sql) : tableToIPC(await ready.query(sql), 'stream');
     },
   };
 }

@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe('a damaged save', () => {
   it.each([
-    ['status_updates.arrows', 'the saved status updates'],
+    ['status_updates-0.arrows', 'the saved status updates'],
     ['loads.json', 'the list of files you loaded'],
   ])('(%s cut short) is named on the first view, the demo is shown, and it can be forgotten', async (file, part) => {
     const { page, context } = await openApp(browser, baseUrl, '?view=data');

@@ -187,7 +187,7 @@ describe('the national view after a reload with the user\'s saved data', () => {
       // A damaged rows file under a complete manifest and a matching summary.
       await page.evaluate(async () => {
         const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('oversight');
-        const writable = await (await folder.getFileHandle('status_updates.arrows')).createWritable();
+        const writable = await (await folder.getFileHandle('status_updates-0.arrows')).createWritable();
         await writable.write('not an Arrow stream');
         await writable.close();
       });

@@ -220,7 +220,7 @@ describe('saved in this browser', () => {
     }), { kind: 'add' }, LOADED_AT);
     await saveLoadedData(db, undefined, nodeTableToIpc);
     const saved = JSON.parse(await root.folders.get('oversight')!.files.get('loads.json')!.text());
-    expect([saved.version, saved.reference]).toEqual([2, { inspections: syntheticInspections(), recommendations: 10 * syntheticInspections(), responses: 1 }]);
+    expect([saved.version, saved.reference]).toEqual([3, { inspections: syntheticInspections(), recommendations: 10 * syntheticInspections(), responses: 1 }]);
 
     const fresh = await openDemoData();
     expect(await restoreSavedData(fresh)).toBe(saved.savedAt);
@@ -242,6 +242,9 @@ describe('saved in this browser', () => {
       loads: current.loads.map(({ kind: _kind, ...entry }: { kind: string }) => entry) };
     folder.files.set('loads.json', new Blob([JSON.stringify(version1)]));
     for (const name of [...folder.files.keys()]) if (name.startsWith('user_')) folder.files.delete(name);
+    // Version 1 kept the statuses in one file (this save is one slice).
+    folder.files.set('status_updates.arrows', folder.files.get('status_updates-0.arrows')!);
+    folder.files.delete('status_updates-0.arrows');
 
     const fresh = await openDemoData();
     expect(await restoreSavedData(fresh)).toBe(current.savedAt);

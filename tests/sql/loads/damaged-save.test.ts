@@ -39,9 +39,9 @@ const cut = async (blob: Blob, keep: number) => new Blob([(await blob.arrayBuffe
 
 describe('a damaged save', () => {
   it.each([
-    ['a truncated status file', 'status_updates.arrows', (b: Blob) => cut(b, 0.5), 'the saved status updates'],
-    ['an empty status file', 'status_updates.arrows', async () => new Blob([]), 'the saved status updates'],
-    ['a status file of other bytes', 'status_updates.arrows', async () => new Blob(['not arrow at all']), 'the saved status updates'],
+    ['a truncated status file', 'status_updates-0.arrows', (b: Blob) => cut(b, 0.5), 'the saved status updates'],
+    ['an empty status file', 'status_updates-0.arrows', async () => new Blob([]), 'the saved status updates'],
+    ['a status file of other bytes', 'status_updates-0.arrows', async () => new Blob(['not arrow at all']), 'the saved status updates'],
     ['a list of loads that is not JSON', 'loads.json', async () => new Blob(['{"version": 2, "savedAt": "20']), 'the list of files you loaded'],
     ['a list of loads of another shape', 'loads.json', async () => new Blob(['[1, 2, 3]']), 'the list of files you loaded'],
     ['a truncated inspections file', 'user_inspections.arrows', (b: Blob) => cut(b, 0.3), 'your saved inspections'],
@@ -56,7 +56,7 @@ describe('a damaged save', () => {
   }, 120_000);
 
   it('a missing status file is named too', async () => {
-    const db = await withDamagedSave(async (files) => void files.delete('status_updates.arrows'));
+    const db = await withDamagedSave(async (files) => void files.delete('status_updates-0.arrows'));
     await expect(restoreSavedData(db)).rejects.toMatchObject({ part: 'the saved status updates' });
   }, 120_000);
 

@@ -14,14 +14,19 @@ import { installMemoryOpfs } from '../support/memory-opfs';
  */
 const LOADED_AT = '2025-01-01T09:00:00.000Z';
 
-/** Counts the slices of status_updates asked for. */
+/** Counts the slices of status_updates asked for, whichever way they are read. */
 function slicing(db: Connector): Connector & { slices: number } {
+  const isSlice = (sql: string) => sql.startsWith('SELECT * FROM status_updates WHERE seq >=');
   const counted = {
     ...db,
     slices: 0,
     query: (sql: string, params?: readonly SqlParam[]) => {
-      if (sql.startsWith('SELECT * FROM status_updates WHERE seq >=')) counted.slices += 1;
+      if (isSlice(sql)) counted.slices += 1;
       return db.query(sql, params);
+    },
+    queryArrowStream: (sql: string) => {
+      if (isSlice(sql)) counted.slices += 1;
+      return db.queryArrowStream!(sql);
     },
   };
   return counted;
@@ -61,5 +66,37 @@ describe('saving in slices', () => {
     const fresh = await openDemoData();
     await restoreSavedData(fresh);
     expect(await statusFingerprint(fresh)).toEqual(first);
+  }, 300_000);
+
+  it('reads the slices as the engine encodes them, one file each, and a smaller save leaves no stale file', async () => {
+    const root = installMemoryOpfs();
+    const db = await demoWithLoad();
+    // Nothing read into a table here: the save asks the engine for its IPC streams.
+    const noTables = { ...db, query: (sql: string, params?: readonly SqlParam[]) => {
+      if (sql.startsWith('SELECT * FROM')) throw new Error(`read into a table: ${sql}`);
+      return db.query(sql, params);
+    } };
+    const rows = (await saveLoadedData(noTables, undefined, nodeTableToIpc, () => false, 500))!;
+    const files = () => [...root.folders.get('oversight')!.files.keys()].filter((name) => name.startsWith('status_updates')).sort();
+    expect(files()).toHaveLength(Math.ceil(rows / 500));
+    await saveLoadedData(db, undefined, nodeTableToIpc, () => false, 100_000);
+    expect(files()).toEqual(['status_updates-0.arrows']);
+    const fresh = await openDemoData();
+    await restoreSavedData(fresh);
+    expect(await statusFingerprint(fresh)).toEqual(await statusFingerprint(db));
+  }, 300_000);
+
+  it('still restores a version 2 save, the statuses in one file', async () => {
+    const root = installMemoryOpfs();
+    const db = await demoWithLoad();
+    await saveLoadedData(db, undefined, nodeTableToIpc);
+    const folder = root.folders.get('oversight')!;
+    const { rowFiles: _files, ...manifest } = JSON.parse(await folder.files.get('loads.json')!.text());
+    folder.files.set('loads.json', new Blob([JSON.stringify({ ...manifest, version: 2 })]));
+    folder.files.set('status_updates.arrows', folder.files.get('status_updates-0.arrows')!);
+    folder.files.delete('status_updates-0.arrows');
+    const fresh = await openDemoData();
+    await restoreSavedData(fresh);
+    expect(await statusFingerprint(fresh)).toEqual(await statusFingerprint(db));
   }, 300_000);
 });

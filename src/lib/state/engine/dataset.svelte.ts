@@ -192,6 +192,7 @@ function followingBuild(db: Connector, preaggregated: () => boolean): Connector 
     dropFile: (name) => db.dropFile(name),
     insertArrowStream: (table, ipc) => db.insertArrowStream(table, ipc),
     runInBackground: (sql, signal) => (db.runInBackground ? db.runInBackground(sql, signal) : db.query(sql).then(() => undefined)),
+    queryArrowStream: db.queryArrowStream ? (sql) => db.queryArrowStream!(sql) : undefined,
     get preaggregated() {
       return preaggregated();
     },

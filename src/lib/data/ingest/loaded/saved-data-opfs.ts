@@ -8,19 +8,25 @@ import { writeSavedSummary, type Summarise } from './saved-summary';
 
 /**
  * The user's data kept in this browser's origin-private file system (OPFS) between visits: the
- * loaded statuses as one Arrow IPC stream, the user's own inspections, recommendations and
- * responses (one stream each, with the load that added them) and the list of loaded files.
- * Nothing leaves the device. Written after every change, read at start-up before any view draws.
- * Version 1 saves (statuses only, entries without a kind) still restore.
+ * loaded statuses as Arrow IPC streams (one per slice read), the user's own inspections,
+ * recommendations and responses (one stream each, with the load that added them) and the list of
+ * loaded files. Nothing leaves the device. Written after every change, read at start-up before any
+ * view draws. Version 1 saves (statuses only, entries without a kind) and version 2 (the statuses
+ * in one file) still restore.
  */
 interface Manifest {
-  version: 1 | 2;
+  version: 1 | 2 | 3;
   savedAt: string;
   rows: number;
   loads: (Omit<LoadEntry, 'kind'> & { kind?: LoadEntry['kind'] })[];
   /** Version 2: rows saved per reference table. */
   reference?: Record<ReferenceKind, number>;
+  /** Version 3: how many files the statuses are in (sliceFile(0), sliceFile(1), …). */
+  rowFiles?: number;
 }
+
+/** Version 3's files of statuses, one per slice read. */
+const sliceFile = (index: number) => `status_updates-${index}.arrows`;
 
 const referenceFile = (kind: ReferenceKind) => `user_${kind}.arrows`;
 
@@ -31,20 +37,29 @@ type TableToStream = (table: Table) => Uint8Array;
 /** Status rows read per query when saving: between two, the views' queries have the engine. */
 export const SAVE_SLICE_ROWS = 250_000;
 
-/** Every status row, read in slices of seq; null once `superseded` says a newer change came. */
-async function statusRowsInSlices(db: Connector, superseded: () => boolean, sliceRows: number): Promise<Table | null> {
+/** A statement's result as an Arrow IPC stream: made by the engine where it can (the worker), else here. */
+const streamOf = (db: Connector, toStream: TableToStream) => async (sql: string): Promise<Uint8Array> =>
+  db.queryArrowStream ? db.queryArrowStream(sql) : toStream(await db.query(sql));
+
+/**
+ * Every status row as IPC streams, a slice of seq each; null once `superseded` says a newer change
+ * came. The bounds are numbers the engine gave, written into the SQL as such.
+ */
+async function statusSlices(
+  db: Connector, read: (sql: string) => Promise<Uint8Array>, superseded: () => boolean, sliceRows: number,
+): Promise<{ rows: number; slices: Uint8Array[] } | null> {
   const [range] = resultRows<{ lo: number | null; hi: number | null; n: number }>(await db.query(
     'SELECT min(seq)::DOUBLE AS lo, max(seq)::DOUBLE AS hi, count(*)::DOUBLE AS n FROM status_updates'));
-  if (!range || range.lo === null || range.hi === null) return db.query('SELECT * FROM status_updates');
-  const slices = Math.max(1, Math.ceil(range.n / sliceRows));
-  const width = Math.ceil((range.hi - range.lo + 1) / slices);
-  let table: Table | null = null;
+  if (!range || range.lo === null || range.hi === null) return { rows: 0, slices: [await read('SELECT * FROM status_updates')] };
+  if (![range.lo, range.hi].every(Number.isSafeInteger)) throw new Error('status sequence numbers out of range');
+  const count = Math.max(1, Math.ceil(range.n / sliceRows));
+  const width = Math.ceil((range.hi - range.lo + 1) / count);
+  const slices: Uint8Array[] = [];
   for (let from = range.lo; from <= range.hi; from += width) {
     if (superseded()) return null;
-    const slice = await db.query('SELECT * FROM status_updates WHERE seq >= $1::BIGINT AND seq < $2::BIGINT', [from, from + width]);
-    table = table ? table.concat(slice) : slice;
+    slices.push(await read(`SELECT * FROM status_updates WHERE seq >= ${from} AND seq < ${from + width}`));
   }
-  return table;
+  return { rows: range.n, slices };
 }
 
 /**
@@ -62,25 +77,44 @@ export async function saveLoadedData(
 ): Promise<number | null> {
   const dir = await folder(true);
   if (!dir) throw new Error('this browser offers no private file storage to this page');
-  const table = await statusRowsInSlices(db, superseded, sliceRows);
-  if (!table) return null;
+  const read = streamOf(db, toStream);
+  const statuses = await statusSlices(db, read, superseded, sliceRows);
+  if (!statuses) return null;
   const loads = await listLoads(db);
-  const referenceRows = new Map<ReferenceKind, Table>();
-  for (const kind of REFERENCE_KINDS) referenceRows.set(kind, await db.query(`SELECT * FROM ${USER_REFERENCE_TABLES[kind]}`));
+  const referenceRows = new Map<ReferenceKind, { stream: Uint8Array; rows: number }>();
+  for (const kind of REFERENCE_KINDS) {
+    const table = USER_REFERENCE_TABLES[kind];
+    const [count] = resultRows<{ n: number }>(await db.query(`SELECT count(*)::INTEGER AS n FROM ${table}`));
+    referenceRows.set(kind, { stream: await read(`SELECT * FROM ${table}`), rows: count?.n ?? 0 });
+  }
   if (superseded()) return null;
+  const before = await previousRowFiles(dir);
   await dir.removeEntry(MANIFEST_FILE).catch(() => {});
-  await write(dir, ROWS_FILE, new Blob([toStream(table) as Uint8Array<ArrayBuffer>]));
+  for (const [index, slice] of statuses.slices.entries()) await write(dir, sliceFile(index), new Blob([slice as Uint8Array<ArrayBuffer>]));
   const reference = {} as Record<ReferenceKind, number>;
-  for (const [kind, rows] of referenceRows) {
-    await write(dir, referenceFile(kind), new Blob([toStream(rows) as Uint8Array<ArrayBuffer>]));
-    reference[kind] = rows.numRows;
+  for (const [kind, { stream, rows }] of referenceRows) {
+    await write(dir, referenceFile(kind), new Blob([stream as Uint8Array<ArrayBuffer>]));
+    reference[kind] = rows;
   }
   const savedAt = new Date().toISOString();
   await writeSavedSummary(dir, savedAt, summarise);
   if (superseded()) return null;
-  const manifest: Manifest = { version: 2, savedAt, rows: table.numRows, loads, reference };
+  const manifest: Manifest = { version: 3, savedAt, rows: statuses.rows, rowFiles: statuses.slices.length, loads, reference };
   await write(dir, MANIFEST_FILE, JSON.stringify(manifest));
-  return table.numRows;
+  // What an earlier save wrote and this one did not: its single file, or slices past this one's last.
+  await dir.removeEntry(ROWS_FILE).catch(() => {});
+  for (let index = statuses.slices.length; index < before; index++) await dir.removeEntry(sliceFile(index)).catch(() => {});
+  return statuses.rows;
+}
+
+/** How many slice files the save in place wrote (0 if none, or not a version 3 save). */
+async function previousRowFiles(dir: FileSystemDirectoryHandle): Promise<number> {
+  try {
+    const manifest = parseManifest(await (await (await dir.getFileHandle(MANIFEST_FILE)).getFile()).text());
+    return manifest.rowFiles ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 /**
@@ -111,8 +145,9 @@ async function reading<T>(part: string, step: () => Promise<T>): Promise<T> {
 
 function parseManifest(text: string): Manifest {
   const manifest = JSON.parse(text) as Partial<Manifest> | null;
-  const valid = manifest && (manifest.version === 1 || manifest.version === 2) && typeof manifest.savedAt === 'string' &&
-    Number.isInteger(manifest.rows) && Array.isArray(manifest.loads);
+  const valid = manifest && (manifest.version === 1 || manifest.version === 2 || manifest.version === 3) &&
+    typeof manifest.savedAt === 'string' && Number.isInteger(manifest.rows) && Array.isArray(manifest.loads) &&
+    (manifest.version !== 3 || (Number.isInteger(manifest.rowFiles) && manifest.rowFiles! >= 1));
   if (!valid) throw new Error('it is not a list this version of Oversight wrote');
   return manifest as Manifest;
 }
@@ -133,7 +168,9 @@ export async function restoreSavedData(db: Connector): Promise<string | null> {
   }
   const manifest = await reading(SAVED_LIST, async () => parseManifest(await manifestFile.text()));
   const bytes = async (name: string) => new Uint8Array(await (await file(name)).arrayBuffer());
-  const rows = await reading(SAVED_STATUSES, () => bytes(ROWS_FILE));
+  const rowFiles = manifest.version === 3 ? Array.from({ length: manifest.rowFiles! }, (_, i) => sliceFile(i)) : [ROWS_FILE];
+  const rows: Uint8Array[] = [];
+  for (const name of rowFiles) rows.push(await reading(SAVED_STATUSES, () => bytes(name)));
   const reference = new Map<ReferenceKind, Uint8Array>();
   if (manifest.version >= 2) {
     for (const kind of REFERENCE_KINDS) reference.set(kind, await reading(savedReference(kind), () => bytes(referenceFile(kind))));
@@ -141,7 +178,12 @@ export async function restoreSavedData(db: Connector): Promise<string | null> {
   const restoring = (kind: ReferenceKind) => `ingest_restore_${kind}`;
   try {
     await reading(SAVED_STATUSES, async () => {
-      await db.insertArrowStream('ingest_restore', rows);
+      await db.insertArrowStream('ingest_restore', rows[0]!);
+      for (const slice of rows.slice(1)) {
+        await db.insertArrowStream('ingest_restore_slice', slice);
+        await db.query('INSERT INTO ingest_restore SELECT * FROM ingest_restore_slice');
+        await db.query('DROP TABLE ingest_restore_slice');
+      }
       await checkCount('ingest_restore', manifest.rows, db);
     });
     for (const [kind, saved] of reference) {
@@ -170,6 +212,7 @@ export async function restoreSavedData(db: Connector): Promise<string | null> {
     }
   } finally {
     await db.query('DROP TABLE IF EXISTS ingest_restore');
+    await db.query('DROP TABLE IF EXISTS ingest_restore_slice');
     for (const kind of REFERENCE_KINDS) await db.query(`DROP TABLE IF EXISTS ${restoring(kind)}`);
   }
   return manifest.savedAt;
