@@ -6,7 +6,7 @@ import { LIST_SEPARATOR } from '../vocabulary/mapping-tables';
 import type { RawTable } from './raw-table';
 import type { StagingNames } from './staging-names';
 import { dateMapSql, forceMapSql, inspectionMapSql, recommendationMapSql, statusMapSql } from '../vocabulary/value-maps.sql';
-import { findStatusWarnings } from '../warnings/status-warnings';
+import { findStatusWarnings, warningSuspectsSql, type WarningSuspects } from '../warnings/status-warnings';
 import { warningDetailSql } from '../warnings/warning-kinds';
 import { localToday } from '../warnings/local-today';
 
@@ -122,18 +122,25 @@ export async function stageStatuses(
 }
 
 /**
- * Every problem with the staged rows, then the duplicates among the rows with none. One count
- * first: a clean file of a million rows then costs one scan, not one join per kind of problem.
+ * Every problem with the staged rows, then the duplicates among the rows with none. One statement
+ * counts the suspects of every check first: a clean file of a million rows then costs a few scans
+ * in one statement, not one join per kind of problem (each statement is planned anew, too).
  */
 async function findProblems(db: Connector, names: StagingNames, raw: RawTable, shape: FileShape, recommendations: string): Promise<void> {
-  const [suspects] = resultRows<{ force: number; inspection: number; rec: number; status: number; date: number; early: number }>(
+  const today = localToday();
+  const [suspects] = resultRows<{ force: number; inspection: number; rec: number; status: number; date: number; early: number } & WarningSuspects & { repeats: number }>(
     await db.query(`SELECT count(*) FILTER (WHERE force_id IS NULL)::INTEGER AS force,
         count(*) FILTER (WHERE inspection_id IS NULL)::INTEGER AS inspection,
         count(*) FILTER (WHERE NOT rec_known)::INTEGER AS rec,
         count(*) FILTER (WHERE status IS NULL)::INTEGER AS status,
         count(*) FILTER (WHERE as_of IS NULL)::INTEGER AS date,
-        count(*) FILTER (WHERE as_of < published)::INTEGER AS early
-      FROM ${names.stage} WHERE NOT is_empty`));
+        count(*) FILTER (WHERE as_of < published)::INTEGER AS early,
+        ${warningSuspectsSql(names.stage, OK_SQL)},
+        -- Grouping on one hash is much faster than on five columns; a collision can only make this
+        -- count too high, and the rows are then compared column by column. Most files have none.
+        (SELECT count(*) - count(DISTINCT hash(force_id, inspection_id, rec_no, as_of, status))
+         FROM ${names.stage} WHERE ${OK_SQL})::INTEGER AS repeats
+      FROM ${names.stage} WHERE NOT is_empty`, [today]));
   const header = (role: ColumnRole) => (shape.columns[role] === undefined ? null : columnName(raw.headers, shape.columns[role]!));
   const insert = async (sql: string, params: SqlParam[] = []) => db.query(`INSERT INTO ${names.problems} ${sql}`, params);
   // In a wide file a row's inspection, recommendation and date serve many cells: report them once.
@@ -200,14 +207,10 @@ async function findProblems(db: Connector, names: StagingNames, raw: RawTable, s
   await findStatusWarnings(db, names, OK_SQL, {
     date: shape.columns.date ?? null, dateHeader: header('date'),
     status: shape.kind === 'wide' ? null : shape.columns.status ?? null, statusHeader: shape.kind === 'wide' ? null : header('status'),
-  }, localToday());
+  }, today, suspects!);
 
-  // Grouping on one hash is much faster than on five columns; the join then compares the columns,
-  // so a hash collision can never make two different rows duplicates. Most files have none at all.
-  const [repeats] = resultRows<{ n: number }>(await db.query(
-    `SELECT (count(*) - count(DISTINCT hash(force_id, inspection_id, rec_no, as_of, status)))::INTEGER AS n
-     FROM ${names.stage} WHERE ${OK_SQL}`));
-  if ((repeats?.n ?? 0) === 0) return;
+  // The join compares the columns, so a hash collision can never make two different rows duplicates.
+  if (suspects!.repeats === 0) return;
   await db.query(`UPDATE ${names.stage} SET duplicate_of = d.first_row
     FROM (
       WITH repeated AS (

@@ -1,7 +1,7 @@
 import type { Connector, SqlParam } from '../../../db/connector';
 import { resultRows } from '../stage/result-rows';
 import type { StagingNames } from '../stage/staging-names';
-import { statusAsWrittenSql, warningDetailSql } from './warning-kinds';
+import { statusAsWrittenJoin, STATUS_AS_WRITTEN, warningDetailSql } from './warning-kinds';
 
 /**
  * A history that goes backwards across files: a new file's update for a pair says it is not
@@ -41,9 +41,9 @@ export async function findHistoryAgainstLoaded(
       FROM staged s JOIN loaded l USING (force_id, inspection_id, rec_no)
       WHERE s.status IN ${OPEN} AND l.as_of < s.as_of
       QUALIFY row_number() OVER (PARTITION BY s.row_no, s.col ORDER BY l.as_of DESC, l.seq DESC) = 1)
-    SELECT st.row_no, $1, $2, ${statusAsWrittenSql(names.cells)}, 'history_backwards_loaded',
+    SELECT st.row_no, $1, $2, ${STATUS_AS_WRITTEN}, 'history_backwards_loaded',
       ${warningDetailSql("strftime(p.loaded_as_of, '%Y-%m-%d') || '~' || p.loaded_source", names.maps.inspection)}
-    FROM prior p JOIN staged st USING (row_no, col) JOIN forces f ON f.force_id = st.force_id
+    FROM prior p JOIN staged st USING (row_no, col) JOIN forces f ON f.force_id = st.force_id ${statusAsWrittenJoin(names.cells)}
     WHERE p.loaded_status = 'complete' AND NOT EXISTS (
       SELECT 1 FROM staged b WHERE b.force_id = st.force_id AND b.inspection_id = st.inspection_id AND b.rec_no = st.rec_no
         AND b.as_of >= p.loaded_as_of AND b.as_of < st.as_of)`, params);

@@ -39,9 +39,13 @@ export const warningDetailSql = (extra: string, inspectionMap: string) =>
     coalesce((SELECT min(im.clean) FROM ${inspectionMap} im WHERE im.inspection_id = st.inspection_id), st.inspection_id),
     st.rec_no, strftime(st.as_of, '%Y-%m-%d'), ${extra})`;
 
-/** The status cell of staged row `st` as the file wrote it (`cells`, the file's cells view). */
-export const statusAsWrittenSql = (cells: string) =>
-  `(SELECT ingest_clean(c.status_cell) FROM ${cells} c WHERE c.row_no = st.row_no AND c.col = st.col)`;
+/**
+ * The status cell of staged row `st` as the file wrote it: `STATUS_AS_WRITTEN`, with the join
+ * `statusAsWrittenJoin(cells)` (`cells`, the file's cells view). A join, not a subquery per row.
+ */
+export const STATUS_AS_WRITTEN = 'ingest_clean(written.status_cell)';
+export const statusAsWrittenJoin = (cells: string) =>
+  `LEFT JOIN ${cells} written ON written.row_no = st.row_no AND written.col = st.col`;
 
 export function readWarningDetail(detail: string | null): WarningDetail {
   const [forceId = '', force = '', inspection = '', recNo = '', asOf = '', extra = ''] = (detail ?? '').split('|');
