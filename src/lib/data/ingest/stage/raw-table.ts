@@ -14,7 +14,7 @@ export interface RawTable {
   rows: number;
   /** The spreadsheet row number of raw row `alias` (a table alias in the caller's SQL). */
   rowNumberSql(alias: string): string;
-  /** The join that `rowNumberSql` needs, '' when no row was rejected. */
+  /** The join that `rowNumberSql` needs, '' when no row was rejected. Always the first join after the raw table. */
   rowNumberJoin(alias: string): string;
 }
 
@@ -54,6 +54,7 @@ export async function readCsvIntoRaw(
 
   const bytesTotal = file.bytesTotal;
   let bytesDone = 0;
+  let rows = 0; // rows read into the raw table
   let records = 0; // records read so far, rejected ones included: the next piece starts at row records + 2
   // The reject tables number lines within each piece: remember where each rejecting scan began.
   const scanStarts: string[] = [];
@@ -64,15 +65,15 @@ export async function readCsvIntoRaw(
     const path = `${names.prefix}-${k}.csv`;
     await db.registerFile(path, piece);
     try {
-      const before = await count(db, `SELECT count(*)::INTEGER AS n FROM ${names.raw}`);
       // Explicit dialect and all-text columns: nothing is guessed, so nothing is silently retyped.
-      await db.query(
+      // The insert answers how many rows it added, so no count is asked for around it.
+      const [inserted] = resultRows<{ Count: number | bigint }>(await db.query(
         `INSERT INTO ${names.raw} SELECT * FROM read_csv($1, auto_detect = false, header = false,
            delim = $2, quote = '"', escape = '"', store_rejects = true,
            rejects_table = '${names.rejects}', rejects_scan = '${names.rejectScans}', columns = {${columns}})`,
         [path, delimiter],
-      );
-      const after = await count(db, `SELECT count(*)::INTEGER AS n FROM ${names.raw}`);
+      ));
+      const added = Number(inserted?.Count ?? 0);
       const [scan] = resultRows<{ scan: number; lines: number }>(await db.query(
         `SELECT coalesce(max(scan_id), -1)::INTEGER AS scan, count(DISTINCT line)::INTEGER AS lines
          FROM ${names.rejects} WHERE scan_id > $1`, [lastScan]));
@@ -80,7 +81,8 @@ export async function readCsvIntoRaw(
         scanStarts.push(`${scan.scan}:${records}`);
         lastScan = scan.scan;
       }
-      records += after - before + (scan?.lines ?? 0);
+      rows += added;
+      records += added + (scan?.lines ?? 0);
     } finally {
       await db.dropFile(path);
     }
@@ -90,13 +92,12 @@ export async function readCsvIntoRaw(
   }
 
   const rejected = scanStarts.length > 0 && (await collectRejects(db, names, scanStarts, width, file.endsInsideQuote()));
-  const rows = await count(db, `SELECT count(*)::INTEGER AS n FROM ${names.raw}`);
-  return rawTable(headers, rows, rejected ? names.shift : null);
+  return rawTable(headers, rows, rejected ? names.rowNumbers : null);
 }
 
 /**
- * Rejected records become problems, numbered as spreadsheet rows, and a shift table that numbers
- * the rows read around them. Returns whether any record was rejected.
+ * Rejected records become problems, numbered as spreadsheet rows, and a table of the spreadsheet
+ * row number of every row read around them. Returns whether any record was rejected.
  */
 async function collectRejects(db: Connector, names: StagingNames, scanStarts: string[], width: number, endsInsideQuote: boolean): Promise<boolean> {
   await db.query(
@@ -127,23 +128,33 @@ async function collectRejects(db: Connector, names: StagingNames, scanStarts: st
     [endsInsideQuote, width],
   );
   // Row k read (0-based) sits after every rejected row whose position among the read rows is ≤ k.
+  // Numbered once, in read order, so every later read of the cells pairs the rows by position
+  // (a positional join costs next to nothing; the ASOF join here sorts every row).
   await db.query(
-    `CREATE OR REPLACE TABLE ${names.shift} AS
-     SELECT p, max(n) AS shift FROM (
-       SELECT row_no - 2 - (row_number() OVER (ORDER BY row_no) - 1) AS p, row_number() OVER (ORDER BY row_no) AS n
-       FROM ${names.rejected})
-     GROUP BY p`,
+    `CREATE OR REPLACE TABLE ${names.rowNumbers} AS
+     WITH shifts AS (
+       SELECT p, max(n) AS shift FROM (
+         SELECT row_no - 2 - (row_number() OVER (ORDER BY row_no) - 1) AS p, row_number() OVER (ORDER BY row_no) AS n
+         FROM ${names.rejected})
+       GROUP BY p)
+     SELECT r.rowid + 2 + coalesce(s.shift, 0) AS row_no
+     FROM ${names.raw} r ASOF LEFT JOIN shifts s ON r.rowid >= s.p
+     ORDER BY r.rowid`,
   );
   return true;
 }
 
-/** `position`: the raw row's 0-based place in the file (a table's rowid, or a view's column). */
-function rawTable(headers: string[], rows: number, shiftTable: string | null, position = 'rowid'): RawTable {
+/**
+ * `position`: the raw row's 0-based place in the file (a table's rowid, or a view's column).
+ * `numbers`: a table of each raw row's spreadsheet row number, in the raw table's order, when
+ * rows were rejected (the rows after one are numbered past it).
+ */
+function rawTable(headers: string[], rows: number, numbers: string | null, position = 'rowid'): RawTable {
   return {
     headers,
     rows,
-    rowNumberSql: (alias) => (shiftTable ? `(${alias}.${position} + 2 + coalesce(${alias}_shift.shift, 0))` : `(${alias}.${position} + 2)`),
-    rowNumberJoin: (alias) => (shiftTable ? `ASOF LEFT JOIN ${shiftTable} ${alias}_shift ON ${alias}.rowid >= ${alias}_shift.p` : ''),
+    rowNumberSql: (alias) => (numbers ? `${alias}_no.row_no` : `(${alias}.${position} + 2)`),
+    rowNumberJoin: (alias) => (numbers ? `POSITIONAL JOIN ${numbers} ${alias}_no` : ''),
   };
 }
 

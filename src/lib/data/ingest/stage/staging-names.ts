@@ -14,7 +14,7 @@ export interface StagingNames {
   rejects: string;
   rejectScans: string;
   rejected: string;
-  shift: string;
+  rowNumbers: string;
   cells: string;
   maps: { force: string; inspection: string; recommendation: string; status: string; date: string; source: string; forceColumns: string };
   stage: string;
@@ -35,7 +35,7 @@ export function stagingNames(): StagingNames {
     rejects: name('rejects'),
     rejectScans: name('reject_scans'),
     rejected: name('rejected'),
-    shift: name('shift'),
+    rowNumbers: name('row_numbers'),
     cells: name('cells'),
     maps: {
       force: name('force_map'),
@@ -59,7 +59,7 @@ export function columnMapName(names: StagingNames, column: string): string {
 /** Drops every table and view a load may have made; the loaded data is not touched. */
 export async function dropStaging(db: Connector, names: StagingNames): Promise<void> {
   // Views first: they depend on the tables. The raw cells are a table (CSV) or a view (Arrow).
-  const relations = [names.cells, names.raw, names.arrow, names.rejected, names.shift, names.stage, names.problems,
+  const relations = [names.cells, names.raw, names.arrow, names.rejected, names.rowNumbers, names.stage, names.problems,
     names.rejects, names.rejectScans, ...Object.values(names.maps)];
   const views = new Set(resultRows<{ name: string }>(await db.query(
     `SELECT view_name AS name FROM duckdb_views() WHERE view_name LIKE $1`, [`%${names.id}`])).map((row) => row.name));
