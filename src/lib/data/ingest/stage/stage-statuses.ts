@@ -78,10 +78,25 @@ export async function stageStatuses(
   options: StatusStagingOptions,
 ): Promise<void> {
   await createCellsView(db, names, raw, shape);
-  const values = (column: string) => `SELECT ${column} AS raw FROM ${names.cells}`;
+  const values = (column: string, from = names.cells) => `SELECT ${column} AS raw FROM ${from}`;
   await db.query(`CREATE OR REPLACE TABLE ${names.maps.force} AS ${forceMapSql(values('force_cell'))}`);
-  await db.query(`CREATE OR REPLACE TABLE ${names.maps.inspection} AS ${inspectionMapSql(values('inspection_cell'))}`);
-  await db.query(`CREATE OR REPLACE TABLE ${names.maps.recommendation} AS ${recommendationMapSql(values('rec_cell'))}`);
+  // An inspection and its recommendation are read as a pair: a file names a few thousand pairs at
+  // most, so each is resolved once here and a million rows then make one join for it, not six.
+  await db.query(`CREATE OR REPLACE TABLE ${names.maps.pairCells} AS SELECT DISTINCT inspection_cell, rec_cell FROM ${names.cells}`);
+  await db.query(`CREATE OR REPLACE TABLE ${names.maps.inspection} AS ${inspectionMapSql(values('inspection_cell', names.maps.pairCells))}`);
+  await db.query(`CREATE OR REPLACE TABLE ${names.maps.recommendation} AS ${recommendationMapSql(values('rec_cell', names.maps.pairCells))}`);
+  await db.query(`CREATE OR REPLACE TABLE ${names.maps.pair} AS
+    SELECT p.inspection_cell, p.rec_cell, im.inspection_id,
+      -- A reference read as a known number stands; where it does not, the user's mapping for that inspection.
+      CASE WHEN rec.rec_no IS NULL AND mapped.rec_no IS NOT NULL THEN mapped.rec_no ELSE rm.rec_no END AS rec_no,
+      rec.rec_no IS NOT NULL OR mapped.rec_no IS NOT NULL AS rec_known, i.published
+    FROM ${names.maps.pairCells} p
+    LEFT JOIN ${names.maps.inspection} im ON im.raw = p.inspection_cell
+    LEFT JOIN ${names.maps.recommendation} rm ON rm.raw = p.rec_cell
+    LEFT JOIN ${options.relations.recommendations} rec ON rec.inspection_id = im.inspection_id AND rec.rec_no = rm.rec_no AND rec.for_forces
+    LEFT JOIN ingest_recommendation_names um ON um.inspection_id = im.inspection_id AND um.key = rm.key
+    LEFT JOIN ${options.relations.recommendations} mapped ON mapped.inspection_id = um.inspection_id AND mapped.rec_no = um.rec_no AND mapped.for_forces
+    LEFT JOIN ${options.relations.inspections} i ON i.inspection_id = im.inspection_id`);
   await db.query(`CREATE OR REPLACE TABLE ${names.maps.status} AS ${statusMapSql(values('status_cell'))}`);
   await db.query(`CREATE OR REPLACE TABLE ${names.maps.date} AS ${dateMapSql(values('date_cell'))}`);
   if (shape.columns.source !== undefined) {
@@ -97,23 +112,16 @@ export async function stageStatuses(
   await db.query(
     `CREATE OR REPLACE TABLE ${names.stage} AS
      SELECT c.row_no, c.col, c.is_empty,
-       fm.force_id, im.inspection_id,
-       -- A reference read as a known number stands; where it does not, the user's mapping for that inspection.
-       CASE WHEN rec.rec_no IS NULL AND mapped.rec_no IS NOT NULL THEN mapped.rec_no ELSE rm.rec_no END AS rec_no,
-       rec.rec_no IS NOT NULL OR mapped.rec_no IS NOT NULL AS rec_known, sm.status,
-       CASE WHEN $1 THEN dm.as_of ELSE $2::DATE END AS as_of, i.published,
+       fm.force_id, pm.inspection_id, pm.rec_no, pm.rec_known, sm.status,
+       CASE WHEN $1 THEN dm.as_of ELSE $2::DATE END AS as_of, pm.published,
        c.evidence, ${shape.columns.source === undefined ? '$3' : `coalesce(${names.maps.source}.clean, $3)`} AS source,
        NULL::BIGINT AS duplicate_of
      FROM ${names.cells} c
      LEFT JOIN ${names.maps.force} fm ON fm.raw = c.force_cell
-     LEFT JOIN ${names.maps.inspection} im ON im.raw = c.inspection_cell
-     LEFT JOIN ${names.maps.recommendation} rm ON rm.raw = c.rec_cell
-     LEFT JOIN ${options.relations.recommendations} rec ON rec.inspection_id = im.inspection_id AND rec.rec_no = rm.rec_no AND rec.for_forces
-     LEFT JOIN ingest_recommendation_names um ON um.inspection_id = im.inspection_id AND um.key = rm.key
-     LEFT JOIN ${options.relations.recommendations} mapped ON mapped.inspection_id = um.inspection_id AND mapped.rec_no = um.rec_no AND mapped.for_forces
+     -- Blank cells are pairs too: matched as equal, as DISTINCT grouped them.
+     LEFT JOIN ${names.maps.pair} pm ON pm.inspection_cell IS NOT DISTINCT FROM c.inspection_cell AND pm.rec_cell IS NOT DISTINCT FROM c.rec_cell
      LEFT JOIN ${names.maps.status} sm ON sm.raw = c.status_cell
      LEFT JOIN ${names.maps.date} dm ON dm.raw = c.date_cell
-     LEFT JOIN ${options.relations.inspections} i ON i.inspection_id = im.inspection_id
      ${shape.columns.source === undefined ? '' : `LEFT JOIN ${names.maps.source} ON ${names.maps.source}.raw = c.source_cell`}
      ${wideBlank}`,
     [hasDate, options.defaultDate, options.source],

@@ -16,7 +16,11 @@ export interface StagingNames {
   rejected: string;
   rowNumbers: string;
   cells: string;
-  maps: { force: string; inspection: string; recommendation: string; status: string; date: string; source: string; forceColumns: string };
+  maps: {
+    force: string; inspection: string; recommendation: string; status: string; date: string; source: string; forceColumns: string;
+    /** Each distinct (inspection cell, recommendation cell) of a status file, and what it reads as. */
+    pairCells: string; pair: string;
+  };
   stage: string;
   problems: string;
 }
@@ -45,6 +49,8 @@ export function stagingNames(): StagingNames {
       date: name('date_map'),
       source: name('source_map'),
       forceColumns: name('force_columns'),
+      pairCells: name('pair_cells'),
+      pair: name('pair_map'),
     },
     stage: name('stage'),
     problems: name('problems'),
