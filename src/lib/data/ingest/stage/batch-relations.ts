@@ -39,15 +39,18 @@ function loadedRows(kind: ReferenceKind): string {
     FROM ${kind} t LEFT JOIN ${owned} u ON ${match} LEFT JOIN ingest_loads l ON l.load_id = u.load_id`;
 }
 
-/** (Re)builds the batch's tables from the loaded tables and the members staged so far. */
-export async function refreshBatch(db: Connector, batch: BatchRelations, members: readonly BatchMember[]): Promise<void> {
-  for (const kind of REFERENCE_KINDS) {
-    const columns = REFERENCE_DEFINITIONS[kind].columns.map((c) => c.column).join(', ');
-    const staged = members.filter((member) => member.kind === kind)
+/**
+ * (Re)builds the batch's tables from the loaded tables and the members staged so far: every kind,
+ * or only `kind`, the one a member was just added to (the others have not changed).
+ */
+export async function refreshBatch(db: Connector, batch: BatchRelations, members: readonly BatchMember[], kind?: ReferenceKind): Promise<void> {
+  for (const each of kind ? [kind] : REFERENCE_KINDS) {
+    const columns = REFERENCE_DEFINITIONS[each].columns.map((c) => c.column).join(', ');
+    const staged = members.filter((member) => member.kind === each)
       .map((member) => `SELECT ${columns}, held_by FROM ${member.stage} WHERE loadable`);
-    await db.query(`CREATE OR REPLACE TABLE ${batch[kind]} AS ${[loadedRows(kind), ...staged].join(' UNION ALL ')}`);
+    await db.query(`CREATE OR REPLACE TABLE ${batch[each]} AS ${[loadedRows(each), ...staged].join(' UNION ALL ')}`);
   }
-  await createInspectionNames(db, batch.inspections);
+  if (!kind || kind === 'inspections') await createInspectionNames(db, batch.inspections);
 }
 
 /** Drops the batch's tables and puts the inspection names back to the loaded inspections. */

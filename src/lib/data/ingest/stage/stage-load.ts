@@ -53,7 +53,7 @@ export async function stageFiles(db: Connector, files: readonly PreparedFile[], 
         checked.set(file, staged);
         if (staged.kind && staged.kind !== 'statuses' && staged.fileProblems.length === 0) {
           members.push({ kind: staged.kind, stage: staged.names.stage });
-          await refreshBatch(db, batch, members);
+          await refreshBatch(db, batch, members, staged.kind);
         }
       }
     }
