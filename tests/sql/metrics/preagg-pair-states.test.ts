@@ -10,7 +10,7 @@ import { onTimeByRecommendation } from '../../../src/lib/metrics/national/on-tim
 import { OVERDUE_SORT_KEYS, overdueList } from '../../../src/lib/metrics/national/overdue.sql';
 import { peerAggregates } from '../../../src/lib/metrics/force/peer-aggregates.sql';
 import { DAILY_STATUS_FAST, SEGMENT_INTERVALS } from '../../../src/lib/metrics/preagg/history-fast.sql';
-import { FAST_PAIRS, OVERDUE_PAIRS } from '../../../src/lib/metrics/preagg/pair-status-fast.sql';
+import { FAST_PAIRS, FORCE_PAIRS, OVERDUE_PAIRS } from '../../../src/lib/metrics/preagg/pair-status-fast.sql';
 import { MEASURE_COUNTS_FAST } from '../../../src/lib/metrics/preagg/national-fast.sql';
 import { pairMeasureCounts } from '../../../src/lib/metrics/force/force-measures.sql';
 import { statusHistory } from '../../../src/lib/metrics/pairs/status-history.sql';
@@ -34,7 +34,9 @@ async function expectSame(db: Connector, filters: Filters, inspection: string, f
   const overdue = await overdueList(db, filters, sort, 5);
   expect(await overdueList(db, filters, sort, 5, FAST_PAIRS), label).toEqual(overdue);
   expect(await overdueList(db, filters, sort, 5, OVERDUE_PAIRS), label).toEqual(overdue);
-  expect(await forceRecommendations(db, filters, forces, FAST_PAIRS), label).toEqual(await forceRecommendations(db, filters, forces));
+  const recommendations = await forceRecommendations(db, filters, forces);
+  expect(await forceRecommendations(db, filters, forces, FAST_PAIRS), label).toEqual(recommendations);
+  expect(await forceRecommendations(db, filters, forces, FORCE_PAIRS), label).toEqual(recommendations);
   const subject = { force: forces[0]!, compare: forces[1] ?? null, peers: forces };
   const benchmark = await forceBenchmark(db, filters, subject);
   const groups = await peerAggregates(db, filters, subject);

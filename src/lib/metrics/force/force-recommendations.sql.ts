@@ -37,8 +37,10 @@ export interface ForceRecommendation {
 
 const FORCES = subjectSlot(1);
 
+// The forces as a join, not list_contains: DuckDB passes a join's key range down to the table
+// scan, so from rows sorted by force (FORCE_PAIRS) it reads the chosen forces' only.
 const forceRecommendationsSql = (pairs: PairRows) => `WITH ${pairs.timed},
-chosen AS (SELECT * FROM timed WHERE list_contains(string_split(${FORCES}, ','), force_id)),${pairs.updates('chosen')}
+chosen AS (SELECT * FROM timed WHERE force_id IN (SELECT unnest(string_split(${FORCES}, ',')))),${pairs.updates('chosen')}
 SELECT c.force_id, c.name AS force_name, c.inspection_id, i.title, c.published, c.rec_no,
        r.text, r.due_text, c.due_date, c.status, c.in_scope, c.overdue,
        c.days_overdue::INTEGER AS days_overdue, c.on_time,

@@ -95,11 +95,10 @@ WHERE overdue_from IS NOT NULL
 ORDER BY state_to, inspection_id, rec_no, force_id`;
 
 /**
- * `preagg_force_days`: each force's status on each day with an update, sorted by force, so one
- * force's status history reads its own rows only.
+ * `preagg_force_states`: the rows of preagg_pair_states sorted by force, so the force view's
+ * queries (one or two forces' recommendations, one force's status history) read their forces' rows
+ * only instead of testing the force of every row.
  */
-export const BUILD_FORCE_DAYS = `CREATE OR REPLACE TABLE preagg_force_days AS
-SELECT force_id, inspection_id, rec_no, state_from AS as_of, status
-FROM preagg_pair_states
-WHERE last_update IS NOT NULL
-ORDER BY force_id, inspection_id, rec_no, as_of`;
+export const BUILD_FORCE_STATES = `CREATE OR REPLACE TABLE preagg_force_states AS
+SELECT * FROM preagg_pair_states
+ORDER BY force_id, inspection_id, rec_no, state_from`;

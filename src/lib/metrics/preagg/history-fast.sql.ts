@@ -3,12 +3,15 @@
  * tests/sql/metrics/preagg-pair-states.test.ts holds each query equal to its plain twin.
  */
 
-/** statusHistory's `daily` ($1 D, $3 force): the force's rows of `preagg_force_days`. */
+/**
+ * statusHistory's `daily` ($1 D, $3 force): the force's rows of `preagg_force_states` that start
+ * on a day with an update (the others are the no_update rows from publication).
+ */
 export const DAILY_STATUS_FAST = `
 daily AS (
-  SELECT inspection_id, rec_no, as_of, status
-  FROM preagg_force_days
-  WHERE force_id = $3 AND as_of <= $1::DATE
+  SELECT inspection_id, rec_no, state_from AS as_of, status
+  FROM preagg_force_states
+  WHERE force_id = $3 AND state_from <= $1::DATE AND last_update IS NOT NULL
 )`;
 
 /**

@@ -48,3 +48,9 @@ export const FAST_PAIRS = fastPairRows('preagg_pair_states');
  * so no other metric may read these.
  */
 export const OVERDUE_PAIRS = fastPairRows('preagg_overdue_states');
+
+/**
+ * For queries about named forces: the rows of `preagg_force_states`, every row of
+ * preagg_pair_states sorted by force, so a join on the forces skips to theirs.
+ */
+export const FORCE_PAIRS = fastPairRows('preagg_force_states');

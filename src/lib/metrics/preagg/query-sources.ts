@@ -5,7 +5,7 @@ import { PLAIN_INTERVALS } from '../national/trends.sql';
 import { pairMeasureCounts } from '../force/force-measures.sql';
 import { DAILY_STATUS_FAST, SEGMENT_INTERVALS } from './history-fast.sql';
 import { MEASURE_COUNTS_FAST } from './national-fast.sql';
-import { FAST_PAIRS, OVERDUE_PAIRS } from './pair-status-fast.sql';
+import { FAST_PAIRS, FORCE_PAIRS, OVERDUE_PAIRS } from './pair-status-fast.sql';
 
 /** What the views' queries read their rows from: the pre-aggregates, or every update. */
 export interface QuerySources {
@@ -13,6 +13,8 @@ export interface QuerySources {
   national: boolean;
   pairs: PairRows;
   overduePairs: PairRows;
+  /** For queries about named forces (joined on, for the skip to work). */
+  forcePairs: PairRows;
   intervals: string;
   measureCounts: string;
   daily: string;
@@ -22,6 +24,7 @@ const PREAGGREGATED: QuerySources = {
   national: true,
   pairs: FAST_PAIRS,
   overduePairs: OVERDUE_PAIRS,
+  forcePairs: FORCE_PAIRS,
   intervals: SEGMENT_INTERVALS,
   measureCounts: MEASURE_COUNTS_FAST,
   daily: DAILY_STATUS_FAST,
@@ -31,6 +34,7 @@ const PLAIN: QuerySources = {
   national: false,
   pairs: PLAIN_PAIRS,
   overduePairs: PLAIN_PAIRS,
+  forcePairs: PLAIN_PAIRS,
   intervals: PLAIN_INTERVALS,
   measureCounts: pairMeasureCounts(PLAIN_PAIRS),
   daily: PLAIN_DAILY_STATUS,
