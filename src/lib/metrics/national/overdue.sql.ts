@@ -46,15 +46,13 @@ export const OVERDUE_LIST_LIMIT = 200;
  * by days overdue, force, inspection and recommendation, so the order is always the same.
  */
 const overdueSql = (pairs: PairRows) => `WITH ${pairs.scored},
-overdue_pairs AS (SELECT * FROM scored WHERE overdue),${pairs.updates('overdue_pairs')},
+overdue_pairs AS (SELECT * FROM scored WHERE overdue),${pairs.withUpdates('overdue_pairs', 'overdue_updated')},
 listed AS (
   SELECT o.force_id, o.name AS force, o.region, o.inspection_id, i.title AS inspection, o.rec_no,
-         o.status, o.days_overdue::INTEGER AS days_overdue, o.due_date, u.last_update,
-         u.evidence, u.evidence_source AS source
-  FROM overdue_pairs o
+         o.status, o.days_overdue::INTEGER AS days_overdue, o.due_date, o.last_update,
+         o.evidence, o.evidence_source AS source
+  FROM overdue_updated o
   JOIN inspections i ON i.inspection_id = o.inspection_id
-  LEFT JOIN pair_updates u
-    ON u.force_id = o.force_id AND u.inspection_id = o.inspection_id AND u.rec_no = o.rec_no
 ),
 keyed AS (
   SELECT *,
