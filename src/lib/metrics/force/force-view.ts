@@ -31,8 +31,8 @@ export function forceViewParts(db: Connector, filters: Filters, subject: Benchma
   const bySubject = inputsOf([shared, subject.force, subject.compare, subject.peers]);
   const { measureCounts, forcePairs, daily } = sourcesFor(db);
   return {
-    benchmark: { inputs: bySubject, run: () => forceBenchmark(db, scoped, subject, measureCounts) },
-    groups: { inputs: bySubject, run: () => peerAggregates(db, scoped, subject, measureCounts) },
+    benchmark: { inputs: bySubject, run: () => forceBenchmark(db, scoped, subject, measureCounts(scoped)) },
+    groups: { inputs: bySubject, run: () => peerAggregates(db, scoped, subject, measureCounts(scoped)) },
     recommendations: { inputs: inputsOf([shared, forces]), run: () => forceRecommendations(db, scoped, forces, forcePairs) },
     history: { inputs: inputsOf([shared, subject.force]), run: () => statusHistory(db, scoped, subject.force, daily) },
     compareHistory: {

@@ -1,10 +1,11 @@
 import type { Connector } from '../../db/connector';
+import type { Filters } from '../common/filters';
 import { PLAIN_PAIRS, type PairRows } from '../pairs/pair-timing.sql';
 import { PLAIN_DAILY_STATUS } from '../pairs/status-history.sql';
 import { PLAIN_INTERVALS } from '../national/trends.sql';
 import { pairMeasureCounts } from '../force/force-measures.sql';
 import { DAILY_STATUS_FAST, SEGMENT_INTERVALS } from './history-fast.sql';
-import { MEASURE_COUNTS_FAST } from './national-fast.sql';
+import { measureCountsFast } from './national-fast.sql';
 import { FAST_PAIRS, FORCE_PAIRS, OVERDUE_PAIRS } from './pair-status-fast.sql';
 
 /** What the views' queries read their rows from: the pre-aggregates, or every update. */
@@ -16,9 +17,12 @@ export interface QuerySources {
   /** For queries about named forces (joined on, for the skip to work). */
   forcePairs: PairRows;
   intervals: string;
-  measureCounts: string;
+  /** The benchmark's measure_counts CTE for the filters' shape. */
+  measureCounts: (filters: Filters) => string;
   daily: string;
 }
+
+const PLAIN_MEASURE_COUNTS = pairMeasureCounts(PLAIN_PAIRS);
 
 const PREAGGREGATED: QuerySources = {
   national: true,
@@ -26,7 +30,7 @@ const PREAGGREGATED: QuerySources = {
   overduePairs: OVERDUE_PAIRS,
   forcePairs: FORCE_PAIRS,
   intervals: SEGMENT_INTERVALS,
-  measureCounts: MEASURE_COUNTS_FAST,
+  measureCounts: measureCountsFast,
   daily: DAILY_STATUS_FAST,
 };
 
@@ -36,7 +40,7 @@ const PLAIN: QuerySources = {
   overduePairs: PLAIN_PAIRS,
   forcePairs: PLAIN_PAIRS,
   intervals: PLAIN_INTERVALS,
-  measureCounts: pairMeasureCounts(PLAIN_PAIRS),
+  measureCounts: () => PLAIN_MEASURE_COUNTS,
   daily: PLAIN_DAILY_STATUS,
 };
 
