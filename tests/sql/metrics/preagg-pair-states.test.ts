@@ -9,7 +9,7 @@ import { forceCompliance, headline, regionStatusMix } from '../../../src/lib/met
 import { onTimeByRecommendation } from '../../../src/lib/metrics/national/on-time.sql';
 import { OVERDUE_SORT_KEYS, overdueList } from '../../../src/lib/metrics/national/overdue.sql';
 import { peerAggregates } from '../../../src/lib/metrics/force/peer-aggregates.sql';
-import { DAILY_STATUS_FAST, SEGMENT_INTERVALS } from '../../../src/lib/metrics/preagg/history-fast.sql';
+import { HISTORY_SEGMENTS_FAST, SEGMENT_INTERVALS } from '../../../src/lib/metrics/preagg/history-fast.sql';
 import { FAST_PAIRS, FORCE_PAIRS, OVERDUE_PAIRS } from '../../../src/lib/metrics/preagg/pair-status-fast.sql';
 import { measureCountsFast } from '../../../src/lib/metrics/preagg/national-fast.sql';
 import { pairMeasureCounts } from '../../../src/lib/metrics/force/force-measures.sql';
@@ -50,7 +50,9 @@ async function expectSame(db: Connector, filters: Filters, inspection: string, f
   expect(await inspectionMatrix(db, filters, inspection, FAST_PAIRS), label).toEqual(await inspectionMatrix(db, filters, inspection));
   expect(await completionCurves(db, filters, inspection, FAST_PAIRS), label).toEqual(await completionCurves(db, filters, inspection));
   expect(await onTimeByRecommendation(db, filters, inspection, FAST_PAIRS), label).toEqual(await onTimeByRecommendation(db, filters, inspection));
-  expect(await statusHistory(db, filters, forces[0]!, DAILY_STATUS_FAST), label).toEqual(await statusHistory(db, filters, forces[0]!));
+  for (const force of forces) {
+    expect(await statusHistory(db, filters, force, HISTORY_SEGMENTS_FAST), label).toEqual(await statusHistory(db, filters, force));
+  }
   expect(await complianceTrends(db, filters, SEGMENT_INTERVALS), label).toEqual(await complianceTrends(db, filters));
 }
 

@@ -4,14 +4,17 @@
  */
 
 /**
- * statusHistory's `daily` ($1 D, $3 force): the force's rows of `preagg_force_states` that start
- * on a day with an update (the others are the no_update rows from publication).
+ * statusHistory's `segments` ($1 D, $3 force) from the force's changes in `preagg_force_history`:
+ * those on or before D, each ending at its next change if that is on or before D, else at D (the
+ * last). The windows that find the changes and their ends were most of the plain query's time.
  */
-export const DAILY_STATUS_FAST = `
-daily AS (
-  SELECT inspection_id, rec_no, state_from AS as_of, status
-  FROM preagg_force_states
-  WHERE force_id = $3 AND state_from <= $1::DATE AND last_update IS NOT NULL
+export const HISTORY_SEGMENTS_FAST = `
+segments AS (
+  SELECT inspection_id, rec_no, status, as_of AS start,
+         CASE WHEN next_change <= $1::DATE THEN next_change ELSE $1::DATE END AS "end",
+         coalesce(next_change > $1::DATE, true) AS is_last
+  FROM preagg_force_history
+  WHERE force_id = $3 AND as_of <= $1::DATE
 )`;
 
 /**

@@ -1,10 +1,10 @@
 import type { Connector } from '../../db/connector';
 import type { Filters } from '../common/filters';
 import { PLAIN_PAIRS, type PairRows } from '../pairs/pair-timing.sql';
-import { PLAIN_DAILY_STATUS } from '../pairs/status-history.sql';
+import { PLAIN_HISTORY_SEGMENTS } from '../pairs/status-history.sql';
 import { PLAIN_INTERVALS } from '../national/trends.sql';
 import { pairMeasureCounts } from '../force/force-measures.sql';
-import { DAILY_STATUS_FAST, SEGMENT_INTERVALS } from './history-fast.sql';
+import { HISTORY_SEGMENTS_FAST, SEGMENT_INTERVALS } from './history-fast.sql';
 import { measureCountsFast } from './national-fast.sql';
 import { FAST_PAIRS, FORCE_PAIRS, OVERDUE_PAIRS } from './pair-status-fast.sql';
 
@@ -19,7 +19,8 @@ export interface QuerySources {
   intervals: string;
   /** The benchmark's measure_counts CTE for the filters' shape. */
   measureCounts: (filters: Filters) => string;
-  daily: string;
+  /** The status history's segments. */
+  historySegments: string;
 }
 
 const PLAIN_MEASURE_COUNTS = pairMeasureCounts(PLAIN_PAIRS);
@@ -31,7 +32,7 @@ const PREAGGREGATED: QuerySources = {
   forcePairs: FORCE_PAIRS,
   intervals: SEGMENT_INTERVALS,
   measureCounts: measureCountsFast,
-  daily: DAILY_STATUS_FAST,
+  historySegments: HISTORY_SEGMENTS_FAST,
 };
 
 const PLAIN: QuerySources = {
@@ -41,7 +42,7 @@ const PLAIN: QuerySources = {
   forcePairs: PLAIN_PAIRS,
   intervals: PLAIN_INTERVALS,
   measureCounts: () => PLAIN_MEASURE_COUNTS,
-  daily: PLAIN_DAILY_STATUS,
+  historySegments: PLAIN_HISTORY_SEGMENTS,
 };
 
 /**
