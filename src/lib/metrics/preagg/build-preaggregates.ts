@@ -1,4 +1,4 @@
-import { BUILD_FORCE_DAYS, BUILD_OVERDUE_STATES, BUILD_PAIR_STATES, FIRSTS_CTE, PAIRS_CTE } from './build-pair-states';
+import { BUILD_FORCE_HISTORY, BUILD_FORCE_STATES, BUILD_OVERDUE_STATES, BUILD_PAIR_STATES, FIRSTS_CTE, PAIRS_CTE } from './build-pair-states';
 import { BUILD_FORCE_MONTH } from './build-force-month';
 import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './statuses';
 
@@ -94,5 +94,6 @@ export const PREAGGREGATE_BUILDS = [
   ['preagg_force_month', BUILD_FORCE_MONTH],
   ['preagg_pair_states', BUILD_PAIR_STATES],
   ['preagg_overdue_states', BUILD_OVERDUE_STATES],
-  ['preagg_force_days', BUILD_FORCE_DAYS],
+  ['preagg_force_states', BUILD_FORCE_STATES],
+  ['preagg_force_history', BUILD_FORCE_HISTORY],
 ] as const;
