@@ -15,6 +15,7 @@ import { measureCountsFast } from '../../../src/lib/metrics/preagg/national-fast
 import { pairMeasureCounts } from '../../../src/lib/metrics/force/force-measures.sql';
 import { statusHistory } from '../../../src/lib/metrics/pairs/status-history.sql';
 import { complianceTrends } from '../../../src/lib/metrics/national/trends.sql';
+import { forceFreshness } from '../../../src/lib/metrics/national/freshness.sql';
 import { refreshPreaggregates } from '../../../src/lib/metrics/preagg/refresh-preaggregates';
 import { openDemoData } from '../support/demo-data';
 import { filterCombinations } from '../support/filter-combinations';
@@ -54,6 +55,11 @@ async function expectSame(db: Connector, filters: Filters, inspection: string, f
     expect(await statusHistory(db, filters, force, HISTORY_SEGMENTS_FAST), label).toEqual(await statusHistory(db, filters, force));
   }
   expect(await complianceTrends(db, filters, SEGMENT_INTERVALS), label).toEqual(await complianceTrends(db, filters));
+  // Freshness, as every view asks it: all statuses, two thresholds.
+  const every = { ...filters, statuses: [] };
+  for (const staleDays of [30, 180]) {
+    expect(await forceFreshness(db, every, staleDays, FAST_PAIRS), label).toEqual(await forceFreshness(db, every, staleDays));
+  }
 }
 
 describe('per-pair and history pre-aggregates equal the plain definitions', () => {

@@ -1,8 +1,9 @@
 import type { Connector, SqlParam } from '../../db/connector';
 import { filterParams, type Filters } from '../common/filters';
-import { PAIR_STATUS_CTE } from '../pairs/pair-status.sql';
+import { PLAIN_PAIRS, type PairRows } from '../pairs/pair-timing.sql';
 import { rowsOf } from '../common/rows';
 import { inputsOf, type ViewPart } from '../common/view-parts';
+import { sourcesFor } from '../preagg/query-sources';
 
 /** Days without an update after which a force's data is called stale, unless the user says otherwise. */
 export const DEFAULT_STALE_DAYS = 180;
@@ -42,15 +43,16 @@ export const freshnessParams = (filters: Filters, staleDays: number): SqlParam[]
  * in the filters (reports published on or before D); days since = D − last update. Stale: more than
  * $8 days since, or no update at all, while it has open items (in scope and not complete on D): a
  * force with nothing left open has nothing to report. Every status counts: the caller clears the
- * status filter, since freshness is about the force's reporting, not about one status.
+ * status filter, since freshness is about the force's reporting, not about one status. `pairs`
+ * are where each pair's status and last update on D come from: every update, or the pre-aggregated
+ * states (the same rows, tests/sql/metrics/preagg-pair-states.test.ts), which spare an as-of change
+ * reading every update.
  */
-const freshnessSql = `WITH ${PAIR_STATUS_CTE},
+const freshnessSql = (pairs: PairRows) => `WITH ${pairs.scored}, ${pairs.withUpdates('scored', 'scored_updates')},
 last_updates AS (
-  SELECT u.force_id, max(u.as_of) AS last_update
-  FROM status_updates u
-  SEMI JOIN scored p ON p.force_id = u.force_id AND p.inspection_id = u.inspection_id AND p.rec_no = u.rec_no
-  WHERE u.as_of <= $1::DATE
-  GROUP BY u.force_id
+  SELECT force_id, max(last_update) AS last_update
+  FROM scored_updates
+  GROUP BY force_id
 ),
 open_items AS (
   SELECT force_id, count(*) FILTER (in_scope AND status <> 'complete') AS open_items
@@ -70,9 +72,11 @@ SELECT *, (count(*) FILTER (stale) OVER ())::INTEGER AS stale_forces
 FROM judged
 ORDER BY stale DESC, days_since DESC NULLS FIRST, name`;
 
-export async function forceFreshness(db: Connector, filters: Filters, staleDays = DEFAULT_STALE_DAYS): Promise<Freshness> {
+export async function forceFreshness(
+  db: Connector, filters: Filters, staleDays = DEFAULT_STALE_DAYS, pairs: PairRows = PLAIN_PAIRS,
+): Promise<Freshness> {
   const rows = rowsOf<ForceFreshness & { stale_forces: number }>(
-    await db.query(freshnessSql, freshnessParams(filters, staleDays)),
+    await db.query(freshnessSql(pairs), freshnessParams(filters, staleDays)),
   );
   return {
     staleDays,
@@ -88,5 +92,5 @@ export async function forceFreshness(db: Connector, filters: Filters, staleDays 
  */
 export function freshnessPart(db: Connector, filters: Filters, staleDays = DEFAULT_STALE_DAYS): ViewPart<Freshness> {
   const every: Filters = { ...filters, region: null, force: null, statuses: [] };
-  return { inputs: inputsOf(freshnessParams(every, staleDays)), run: () => forceFreshness(db, every, staleDays) };
+  return { inputs: inputsOf(freshnessParams(every, staleDays)), run: () => forceFreshness(db, every, staleDays, sourcesFor(db).pairs) };
 }
