@@ -4,7 +4,6 @@ import type { ChartContext, ChartSpec } from '../lib/charts/shared/chart-spec';
 import { comparisonContext } from '../lib/charts/shared/chart-context';
 import { loadNationalView, type NationalViewData } from '../lib/metrics/national/national-view';
 import { selectionFromSearch, type NationalSelection } from '../lib/state/url/national-selection';
-import { sourcesFor } from '../lib/metrics/preagg/query-sources';
 import { forceRankingChart } from '../lib/charts/national/force-ranking';
 import { regionForceRatesChart } from '../lib/charts/national/region-force-rates';
 import { regionStatusMixChart } from '../lib/charts/national/region-status-mix';
@@ -20,7 +19,7 @@ import { staleDaysFromSearch } from '../lib/state/url/stale-param';
 
 /** Each force's freshness as the national view asks for it (every force, every status), for its marks. */
 const nationalFreshness = (db: Connector, filters: Filters) =>
-  forceFreshness(db, { ...filters, region: null, force: null, statuses: [], recommendation: selectionFromSearch(location.search).recommendation }, staleDaysFromSearch(location.search), sourcesFor(db).pairs);
+  forceFreshness(db, { ...filters, region: null, force: null, statuses: [], recommendation: selectionFromSearch(location.search).recommendation }, staleDaysFromSearch(location.search));
 
 type ChartLoader = (db: Connector, filters: Filters, source: string) => Promise<ChartSpec>;
 

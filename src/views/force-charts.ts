@@ -14,7 +14,6 @@ import { forceParamsFromSearch } from '../lib/state/url/force-params';
 import { inspectionParamsFromSearch, type MatrixSort } from '../lib/state/url/inspection-params';
 import { peerChoiceFromSearch, peerChoiceLabel, peerMembers } from '../lib/state/peers/peer-groups';
 import { forceFreshness, type Freshness } from '../lib/metrics/national/freshness.sql';
-import { sourcesFor } from '../lib/metrics/preagg/query-sources';
 import { markStaleForceAxis } from '../lib/charts/shared/freshness-marks';
 import { staleDaysFromSearch } from '../lib/state/url/stale-param';
 
@@ -83,5 +82,5 @@ export async function inspectionChartsForSearch(db: Connector, filters: Filters,
 
 /** Each force's freshness for one report: its updates on that report's recommendations alone. */
 export function inspectionFreshness(db: Connector, filters: Filters, inspectionId: string, staleDays: number): Promise<Freshness> {
-  return forceFreshness(db, { ...filters, inspections: [inspectionId], region: null, force: null, recommendation: null }, staleDays, sourcesFor(db).pairs);
+  return forceFreshness(db, { ...filters, inspections: [inspectionId], region: null, force: null, recommendation: null }, staleDays);
 }

@@ -3,7 +3,6 @@ import { inputsOf, runParts, type ViewParts } from '../common/view-parts';
 import { filterParams, type Filters } from '../common/filters';
 import { areaChanges, changedPairs, forceChanges, type AreaChanges, type ChangePeriod, type ChangedPairs, type ForceChange } from './changes.sql';
 import { forceFreshness, type Freshness } from '../national/freshness.sql';
-import { sourcesFor } from '../preagg/query-sources';
 import { inspectionOptions, type InspectionOption } from '../common/inspection-options.sql';
 
 /** Everything the Changes view shows for one period, set of filters and staleness threshold. */
@@ -34,7 +33,7 @@ export function changesViewParts(
     areas: { inputs: compared, run: () => areaChanges(db, filters, period) },
     forces: { inputs: compared, run: () => forceChanges(db, filters, period) },
     pairs: { inputs: compared, run: () => changedPairs(db, filters, period) },
-    freshness: { inputs: inputsOf([...filterParams(later), staleDays]), run: () => forceFreshness(db, later, staleDays, sourcesFor(db).pairs) },
+    freshness: { inputs: inputsOf([...filterParams(later), staleDays]), run: () => forceFreshness(db, later, staleDays) },
   };
 }
 

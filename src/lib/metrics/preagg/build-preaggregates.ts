@@ -87,6 +87,17 @@ FROM changes
 GROUP BY force_id, inspection_id, day
 ORDER BY day`;
 
+/**
+ * `preagg_force_update_days`: each day a force updated a recommendation (for forces) of an
+ * inspection, once per force, inspection and day, sorted by day. A force's last update as on D over
+ * some inspections is the latest of these on or before D: freshness reads this, not every update.
+ */
+const BUILD_FORCE_UPDATE_DAYS = `CREATE OR REPLACE TABLE preagg_force_update_days AS
+SELECT DISTINCT u.force_id, u.inspection_id, u.as_of AS day
+FROM status_updates u
+SEMI JOIN recommendations r ON r.inspection_id = u.inspection_id AND r.rec_no = u.rec_no AND r.for_forces
+ORDER BY day`;
+
 /** Each pre-aggregate's build, in the order they depend on each other. */
 export const PREAGGREGATE_BUILDS = [
   ['preagg_segments', BUILD_SEGMENTS],
@@ -96,4 +107,5 @@ export const PREAGGREGATE_BUILDS = [
   ['preagg_overdue_states', BUILD_OVERDUE_STATES],
   ['preagg_force_states', BUILD_FORCE_STATES],
   ['preagg_force_history', BUILD_FORCE_HISTORY],
+  ['preagg_force_update_days', BUILD_FORCE_UPDATE_DAYS],
 ] as const;

@@ -132,6 +132,13 @@ function sqlFor(query: QueryShape, filters: Filters): string {
 }
 
 /**
+ * `day_sums`, `force_counts` and `force_figures` as on D for a filter with no recommendation: each
+ * force's counts by status from the monthly and daily changes, for figures kept elsewhere (freshness).
+ */
+export const forceCountsFast = (filters: Filters): string =>
+  forceFiguresCte(filters.inspections.length === 0, statusChoice(filters.statuses));
+
+/**
  * The benchmark's measure_counts (see force-measures.sql.ts) from the counts per force.
  * Deadline passed and on time are not kept apart by status or recommendation, so a status or
  * recommendation filter is an error here rather than a wrong number.
