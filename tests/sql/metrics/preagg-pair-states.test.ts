@@ -5,12 +5,12 @@ import { completionCurves } from '../../../src/lib/metrics/national/completion-c
 import { forceBenchmark } from '../../../src/lib/metrics/force/force-benchmark.sql';
 import { forceRecommendations } from '../../../src/lib/metrics/force/force-recommendations.sql';
 import { inspectionMatrix } from '../../../src/lib/metrics/inspection/inspection-matrix.sql';
-import { forceCompliance, headline, regionStatusMix } from '../../../src/lib/metrics/national/national.sql';
+import { forceCompliance, headline, headlineOn, regionStatusMix } from '../../../src/lib/metrics/national/national.sql';
 import { onTimeByRecommendation } from '../../../src/lib/metrics/national/on-time.sql';
 import { OVERDUE_SORT_KEYS, overdueList } from '../../../src/lib/metrics/national/overdue.sql';
 import { peerAggregates } from '../../../src/lib/metrics/force/peer-aggregates.sql';
 import { HISTORY_SEGMENTS_FAST, SEGMENT_INTERVALS } from '../../../src/lib/metrics/preagg/history-fast.sql';
-import { FAST_PAIRS, FORCE_PAIRS, OVERDUE_PAIRS } from '../../../src/lib/metrics/preagg/pair-status-fast.sql';
+import { FAST_PAIRS, FORCE_PAIRS, HEADLINE_PAIRS_FAST, OVERDUE_PAIRS } from '../../../src/lib/metrics/preagg/pair-status-fast.sql';
 import { measureCountsFast } from '../../../src/lib/metrics/preagg/national-fast.sql';
 import { pairMeasureCounts } from '../../../src/lib/metrics/force/force-measures.sql';
 import { statusHistory } from '../../../src/lib/metrics/pairs/status-history.sql';
@@ -29,7 +29,9 @@ import { openFixture } from '../support/fixture';
  */
 async function expectSame(db: Connector, filters: Filters, inspection: string, forces: string[], step: number): Promise<void> {
   const label = JSON.stringify(filters);
-  expect(await headline(db, filters, FAST_PAIRS), label).toEqual(await headline(db, filters));
+  const figures = await headline(db, filters);
+  expect(await headline(db, filters, FAST_PAIRS), label).toEqual(figures);
+  expect(await headlineOn(db, filters, HEADLINE_PAIRS_FAST), label).toEqual(figures);
   expect(await forceCompliance(db, filters, FAST_PAIRS), label).toEqual(await forceCompliance(db, filters));
   expect(await regionStatusMix(db, filters, FAST_PAIRS), label).toEqual(await regionStatusMix(db, filters));
   const sort = { key: OVERDUE_SORT_KEYS[step % OVERDUE_SORT_KEYS.length]!, descending: step % 3 === 0 };

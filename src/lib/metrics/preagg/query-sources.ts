@@ -6,7 +6,8 @@ import { PLAIN_INTERVALS } from '../national/trends.sql';
 import { pairMeasureCounts } from '../force/force-measures.sql';
 import { HISTORY_SEGMENTS_FAST, SEGMENT_INTERVALS } from './history-fast.sql';
 import { measureCountsFast } from './national-fast.sql';
-import { FAST_PAIRS, FORCE_PAIRS, OVERDUE_PAIRS } from './pair-status-fast.sql';
+import { FAST_PAIRS, FORCE_PAIRS, HEADLINE_PAIRS_FAST, OVERDUE_PAIRS } from './pair-status-fast.sql';
+import { headlinePairsOf } from '../national/national.sql';
 
 /** What the views' queries read their rows from: the pre-aggregates, or every update. */
 export interface QuerySources {
@@ -14,6 +15,8 @@ export interface QuerySources {
   national: boolean;
   pairs: PairRows;
   overduePairs: PairRows;
+  /** The per-pair headline's `headline_pairs` CTE. */
+  headlinePairs: string;
   /** For queries about named forces (joined on, for the skip to work). */
   forcePairs: PairRows;
   intervals: string;
@@ -30,6 +33,7 @@ const PREAGGREGATED: QuerySources = {
   pairs: FAST_PAIRS,
   overduePairs: OVERDUE_PAIRS,
   forcePairs: FORCE_PAIRS,
+  headlinePairs: HEADLINE_PAIRS_FAST,
   intervals: SEGMENT_INTERVALS,
   measureCounts: measureCountsFast,
   historySegments: HISTORY_SEGMENTS_FAST,
@@ -40,6 +44,7 @@ const PLAIN: QuerySources = {
   pairs: PLAIN_PAIRS,
   overduePairs: PLAIN_PAIRS,
   forcePairs: PLAIN_PAIRS,
+  headlinePairs: headlinePairsOf(PLAIN_PAIRS),
   intervals: PLAIN_INTERVALS,
   measureCounts: () => PLAIN_MEASURE_COUNTS,
   historySegments: PLAIN_HISTORY_SEGMENTS,
