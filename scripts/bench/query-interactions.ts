@@ -4,6 +4,7 @@ import { defaultFilters, type Filters, type RecommendationRef } from '../../src/
 import { forceViewParts } from '../../src/lib/metrics/force/force-view';
 import { inspectionViewParts } from '../../src/lib/metrics/inspection/inspection-view';
 import { nationalViewParts } from '../../src/lib/metrics/national/national-view';
+import { freshnessPart } from '../../src/lib/metrics/national/freshness.sql';
 import { rowsOf } from '../../src/lib/metrics/common/rows';
 import type { ViewPart } from '../../src/lib/metrics/common/view-parts';
 
@@ -52,12 +53,14 @@ const STATUS_SETS: PairStatus[][] = [
   ['in_progress'], ['complete'], ['no_update', 'not_started'], ['pending_closure', 'complete'], ['superseded', 'not_applicable'],
 ];
 
+/** The national view's parts, with the freshness marks it asks beside them (NationalView.svelte). */
+const nationalParts = (db: Connector, filters: Filters): Record<string, ViewPart<unknown>> =>
+  ({ ...nationalViewParts(db, filters), freshness: freshnessPart(db, filters) });
+
 /** The national view's parts whose inputs change from `from` to `to`: what the query coordinator re-runs. */
 function nationalChange(db: Connector, from: Filters, to: Filters): Record<string, ViewPart<unknown>> {
-  const before = nationalViewParts(db, from);
-  return Object.fromEntries(
-    Object.entries(nationalViewParts(db, to)).filter(([name, part]) => before[name as keyof typeof before].inputs !== part.inputs),
-  );
+  const before = nationalParts(db, from);
+  return Object.fromEntries(Object.entries(nationalParts(db, to)).filter(([name, part]) => before[name]!.inputs !== part.inputs));
 }
 
 export async function interactionsOf(db: Connector): Promise<Interaction[]> {

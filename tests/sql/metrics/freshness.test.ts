@@ -3,6 +3,7 @@ import type { Connector } from '../../../src/lib/db/connector';
 import { defaultFilters, type Filters } from '../../../src/lib/metrics/common/filters';
 import { forceFreshness } from '../../../src/lib/metrics/national/freshness.sql';
 import { openFixture } from '../support/fixture';
+import { refreshPreaggregates } from '../../../src/lib/metrics/preagg/refresh-preaggregates';
 
 /**
  * The fixture of fixture.ts plus c/I1/R1 in progress on 20 May. Last updates by 30 Jun: a on 30 Jun
@@ -12,6 +13,8 @@ let db: Connector;
 beforeAll(async () => {
   db = await openFixture();
   await db.query(`INSERT INTO status_updates VALUES (21, 'c', 'I1', 1, 'in_progress', DATE '2024-05-20', NULL, 'test')`);
+  // As after every change: the figures read the pre-aggregates where they hold them.
+  await refreshPreaggregates(db);
 }, 120_000);
 
 const on = (asOf: string, more: Partial<Filters> = {}): Filters => ({ ...defaultFilters(asOf), ...more });

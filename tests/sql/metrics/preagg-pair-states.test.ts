@@ -5,16 +5,18 @@ import { completionCurves } from '../../../src/lib/metrics/national/completion-c
 import { forceBenchmark } from '../../../src/lib/metrics/force/force-benchmark.sql';
 import { forceRecommendations } from '../../../src/lib/metrics/force/force-recommendations.sql';
 import { inspectionMatrix } from '../../../src/lib/metrics/inspection/inspection-matrix.sql';
-import { forceCompliance, headline, regionStatusMix } from '../../../src/lib/metrics/national/national.sql';
+import { forceCompliance, headline, headlineOn, regionStatusMix } from '../../../src/lib/metrics/national/national.sql';
 import { onTimeByRecommendation } from '../../../src/lib/metrics/national/on-time.sql';
 import { OVERDUE_SORT_KEYS, overdueList } from '../../../src/lib/metrics/national/overdue.sql';
 import { peerAggregates } from '../../../src/lib/metrics/force/peer-aggregates.sql';
-import { DAILY_STATUS_FAST, SEGMENT_INTERVALS } from '../../../src/lib/metrics/preagg/history-fast.sql';
-import { FAST_PAIRS, OVERDUE_PAIRS } from '../../../src/lib/metrics/preagg/pair-status-fast.sql';
-import { MEASURE_COUNTS_FAST } from '../../../src/lib/metrics/preagg/national-fast.sql';
+import { HISTORY_SEGMENTS_FAST, SEGMENT_INTERVALS } from '../../../src/lib/metrics/preagg/history-fast.sql';
+import { FAST_PAIRS, FORCE_PAIRS, HEADLINE_PAIRS_FAST, OVERDUE_PAIRS } from '../../../src/lib/metrics/preagg/pair-status-fast.sql';
+import { measureCountsFast } from '../../../src/lib/metrics/preagg/national-fast.sql';
 import { pairMeasureCounts } from '../../../src/lib/metrics/force/force-measures.sql';
 import { statusHistory } from '../../../src/lib/metrics/pairs/status-history.sql';
 import { complianceTrends } from '../../../src/lib/metrics/national/trends.sql';
+import { forceFreshness } from '../../../src/lib/metrics/national/freshness.sql';
+import { PLAIN_PAIRS } from '../../../src/lib/metrics/pairs/pair-timing.sql';
 import { refreshPreaggregates } from '../../../src/lib/metrics/preagg/refresh-preaggregates';
 import { openDemoData } from '../support/demo-data';
 import { filterCombinations } from '../support/filter-combinations';
@@ -27,14 +29,18 @@ import { openFixture } from '../support/fixture';
  */
 async function expectSame(db: Connector, filters: Filters, inspection: string, forces: string[], step: number): Promise<void> {
   const label = JSON.stringify(filters);
-  expect(await headline(db, filters, FAST_PAIRS), label).toEqual(await headline(db, filters));
+  const figures = await headline(db, filters);
+  expect(await headline(db, filters, FAST_PAIRS), label).toEqual(figures);
+  expect(await headlineOn(db, filters, HEADLINE_PAIRS_FAST), label).toEqual(figures);
   expect(await forceCompliance(db, filters, FAST_PAIRS), label).toEqual(await forceCompliance(db, filters));
   expect(await regionStatusMix(db, filters, FAST_PAIRS), label).toEqual(await regionStatusMix(db, filters));
   const sort = { key: OVERDUE_SORT_KEYS[step % OVERDUE_SORT_KEYS.length]!, descending: step % 3 === 0 };
   const overdue = await overdueList(db, filters, sort, 5);
   expect(await overdueList(db, filters, sort, 5, FAST_PAIRS), label).toEqual(overdue);
   expect(await overdueList(db, filters, sort, 5, OVERDUE_PAIRS), label).toEqual(overdue);
-  expect(await forceRecommendations(db, filters, forces, FAST_PAIRS), label).toEqual(await forceRecommendations(db, filters, forces));
+  const recommendations = await forceRecommendations(db, filters, forces);
+  expect(await forceRecommendations(db, filters, forces, FAST_PAIRS), label).toEqual(recommendations);
+  expect(await forceRecommendations(db, filters, forces, FORCE_PAIRS), label).toEqual(recommendations);
   const subject = { force: forces[0]!, compare: forces[1] ?? null, peers: forces };
   const benchmark = await forceBenchmark(db, filters, subject);
   const groups = await peerAggregates(db, filters, subject);
@@ -42,14 +48,24 @@ async function expectSame(db: Connector, filters: Filters, inspection: string, f
   expect(await peerAggregates(db, filters, subject, pairMeasureCounts(FAST_PAIRS)), label).toEqual(groups);
   // The daily counts per force keep no status or recommendation apart: the force view sets neither.
   if (filters.statuses.length === 0 && filters.recommendation === null) {
-    expect(await forceBenchmark(db, filters, subject, MEASURE_COUNTS_FAST), label).toEqual(benchmark);
-    expect(await peerAggregates(db, filters, subject, MEASURE_COUNTS_FAST), label).toEqual(groups);
+    expect(await forceBenchmark(db, filters, subject, measureCountsFast(filters)), label).toEqual(benchmark);
+    expect(await peerAggregates(db, filters, subject, measureCountsFast(filters)), label).toEqual(groups);
   }
   expect(await inspectionMatrix(db, filters, inspection, FAST_PAIRS), label).toEqual(await inspectionMatrix(db, filters, inspection));
   expect(await completionCurves(db, filters, inspection, FAST_PAIRS), label).toEqual(await completionCurves(db, filters, inspection));
   expect(await onTimeByRecommendation(db, filters, inspection, FAST_PAIRS), label).toEqual(await onTimeByRecommendation(db, filters, inspection));
-  expect(await statusHistory(db, filters, forces[0]!, DAILY_STATUS_FAST), label).toEqual(await statusHistory(db, filters, forces[0]!));
+  for (const force of forces) {
+    expect(await statusHistory(db, filters, force, HISTORY_SEGMENTS_FAST), label).toEqual(await statusHistory(db, filters, force));
+  }
   expect(await complianceTrends(db, filters, SEGMENT_INTERVALS), label).toEqual(await complianceTrends(db, filters));
+  // Freshness, as every view asks it: all statuses, two thresholds.
+  const every = { ...filters, statuses: [] };
+  for (const staleDays of [30, 180]) {
+    const plain = await forceFreshness(db, every, staleDays, PLAIN_PAIRS);
+    expect(await forceFreshness(db, every, staleDays, FAST_PAIRS), label).toEqual(plain);
+    // As the views ask it: from the update days and counts, or the pair states for one recommendation.
+    expect(await forceFreshness(db, every, staleDays), label).toEqual(plain);
+  }
 }
 
 describe('per-pair and history pre-aggregates equal the plain definitions', () => {

@@ -13,9 +13,18 @@ export function formatInteger(value: number | null | undefined): string {
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+// Tables write the same few hundred dates on every redraw: each is formatted once.
+const longDates = new Map<string, string>();
+
 /** "2026-09-30" → "30 September 2026". */
 export function formatDate(isoDate: string): string {
-  return LONG_DATE.format(new Date(`${isoDate}T00:00:00Z`));
+  let words = longDates.get(isoDate);
+  if (words === undefined) {
+    words = LONG_DATE.format(new Date(`${isoDate}T00:00:00Z`));
+    if (longDates.size > 20_000) longDates.clear();
+    longDates.set(isoDate, words);
+  }
+  return words;
 }
 
 /** The as-of clause every subtitle starts with. */

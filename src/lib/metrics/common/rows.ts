@@ -1,4 +1,4 @@
-import type { Table } from 'apache-arrow';
+import type { Table, Vector } from 'apache-arrow';
 
 /**
  * Arrow rows as plain objects. DATE columns arrive as epoch milliseconds and become ISO dates,
@@ -8,16 +8,33 @@ import type { Table } from 'apache-arrow';
  */
 export function rowsOf<T>(table: Table): T[] {
   const fields = table.schema.fields;
-  const columns = fields.map((_, j) => table.getChildAt(j)!);
-  const isDate = fields.map((field) => String(field.type).startsWith('Date'));
+  const names = fields.map((field) => field.name);
+  const columns = fields.map((field, j) => columnValues(table.getChildAt(j)!, String(field.type).startsWith('Date')));
   const rows = new Array<T>(table.numRows);
   for (let i = 0; i < table.numRows; i++) {
     const plain: Record<string, unknown> = {};
-    for (let j = 0; j < fields.length; j++) {
-      const value = columns[j]!.get(i);
-      plain[fields[j]!.name] = isDate[j] && typeof value === 'number' ? new Date(value).toISOString().slice(0, 10) : value;
-    }
+    for (let j = 0; j < names.length; j++) plain[names[j]!] = columns[j]![i];
     rows[i] = plain as T;
   }
   return rows;
+}
+
+/**
+ * One column's values. Each distinct date is formatted once: a force's 8,000 history rows hold
+ * a few hundred days, and formatting every value was half the conversion time.
+ */
+function columnValues(column: Vector, isDate: boolean): unknown[] {
+  const values = new Array<unknown>(column.length);
+  const formatted = new Map<number, string>();
+  for (let i = 0; i < column.length; i++) {
+    const value: unknown = column.get(i);
+    if (!isDate || typeof value !== 'number') {
+      values[i] = value;
+      continue;
+    }
+    let iso = formatted.get(value);
+    if (iso === undefined) formatted.set(value, (iso = new Date(value).toISOString().slice(0, 10)));
+    values[i] = iso;
+  }
+  return values;
 }

@@ -19,7 +19,7 @@ measure_counts AS (
  * One row per force × benchmark measure: the force's numerator, denominator and rate, and its
  * score (the rate, negated where lower is better, so a higher score is always better).
  * Parameters as in `filterParams`; every force with a recommendation in view appears. `counts`
- * defines measure_counts: pairMeasureCounts, or the pre-aggregated MEASURE_COUNTS_FAST.
+ * defines measure_counts: pairMeasureCounts, or the pre-aggregated measureCountsFast.
  *
  * - compliance: complete ÷ in scope.
  * - overdue: overdue ÷ in scope.

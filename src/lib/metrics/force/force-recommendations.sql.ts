@@ -37,17 +37,24 @@ export interface ForceRecommendation {
 
 const FORCES = subjectSlot(1);
 
+// The forces as a join, not list_contains: DuckDB passes a join's key range down to the table
+// scan, so from rows sorted by force (FORCE_PAIRS) it reads the chosen forces' only. The report's
+// overdue count is grouped and joined back: a window partitioned by report cost ~7 ms at 1M.
 const forceRecommendationsSql = (pairs: PairRows) => `WITH ${pairs.timed},
-chosen AS (SELECT * FROM timed WHERE list_contains(string_split(${FORCES}, ','), force_id)),${pairs.updates('chosen')}
+chosen AS (SELECT * FROM timed WHERE force_id IN (SELECT unnest(string_split(${FORCES}, ',')))),${pairs.withUpdates('chosen', 'chosen_updated')},
+report_counts AS (
+  SELECT inspection_id, (count(*) FILTER (WHERE overdue))::INTEGER AS report_overdue
+  FROM chosen_updated GROUP BY inspection_id
+)
 SELECT c.force_id, c.name AS force_name, c.inspection_id, i.title, c.published, c.rec_no,
        r.text, r.due_text, c.due_date, c.status, c.in_scope, c.overdue,
        c.days_overdue::INTEGER AS days_overdue, c.on_time,
-       u.last_update, u.last_source, u.evidence, u.evidence_as_of, u.evidence_source, r.source_url,
-       (count(*) FILTER (WHERE c.overdue) OVER (PARTITION BY c.inspection_id))::INTEGER AS report_overdue
-FROM chosen c
+       c.last_update, c.last_source, c.evidence, c.evidence_as_of, c.evidence_source, r.source_url,
+       o.report_overdue
+FROM chosen_updated c
+JOIN report_counts o ON o.inspection_id = c.inspection_id
 JOIN inspections i ON i.inspection_id = c.inspection_id
 JOIN recommendations r ON r.inspection_id = c.inspection_id AND r.rec_no = c.rec_no
-LEFT JOIN pair_updates u ON u.force_id = c.force_id AND u.inspection_id = c.inspection_id AND u.rec_no = c.rec_no
 ORDER BY c.published DESC, c.inspection_id, c.rec_no, c.force_id`;
 
 /**

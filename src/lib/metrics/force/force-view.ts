@@ -29,15 +29,15 @@ export function forceViewParts(db: Connector, filters: Filters, subject: Benchma
   const forces = subject.compare ? [subject.force, subject.compare] : [subject.force];
   const shared = inputsOf(filterParams(scoped));
   const bySubject = inputsOf([shared, subject.force, subject.compare, subject.peers]);
-  const { measureCounts, pairs, daily } = sourcesFor(db);
+  const { measureCounts, forcePairs, historySegments } = sourcesFor(db);
   return {
-    benchmark: { inputs: bySubject, run: () => forceBenchmark(db, scoped, subject, measureCounts) },
-    groups: { inputs: bySubject, run: () => peerAggregates(db, scoped, subject, measureCounts) },
-    recommendations: { inputs: inputsOf([shared, forces]), run: () => forceRecommendations(db, scoped, forces, pairs) },
-    history: { inputs: inputsOf([shared, subject.force]), run: () => statusHistory(db, scoped, subject.force, daily) },
+    benchmark: { inputs: bySubject, run: () => forceBenchmark(db, scoped, subject, measureCounts(scoped)) },
+    groups: { inputs: bySubject, run: () => peerAggregates(db, scoped, subject, measureCounts(scoped)) },
+    recommendations: { inputs: inputsOf([shared, forces]), run: () => forceRecommendations(db, scoped, forces, forcePairs) },
+    history: { inputs: inputsOf([shared, subject.force]), run: () => statusHistory(db, scoped, subject.force, historySegments) },
     compareHistory: {
       inputs: inputsOf([shared, subject.compare]),
-      run: async () => (subject.compare ? statusHistory(db, scoped, subject.compare, daily) : null),
+      run: async () => (subject.compare ? statusHistory(db, scoped, subject.compare, historySegments) : null),
     },
     responses: {
       inputs: inputsOf([shared, forces]),

@@ -1,8 +1,10 @@
 import type { Connector, SqlParam } from '../../db/connector';
 import { filterParams, type Filters } from '../common/filters';
-import { PAIR_STATUS_CTE } from '../pairs/pair-status.sql';
+import type { PairRows } from '../pairs/pair-timing.sql';
+import { forceCountsFast } from '../preagg/national-fast.sql';
 import { rowsOf } from '../common/rows';
 import { inputsOf, type ViewPart } from '../common/view-parts';
+import { sourcesFor } from '../preagg/query-sources';
 
 /** Days without an update after which a force's data is called stale, unless the user says otherwise. */
 export const DEFAULT_STALE_DAYS = 180;
@@ -42,20 +44,12 @@ export const freshnessParams = (filters: Filters, staleDays: number): SqlParam[]
  * in the filters (reports published on or before D); days since = D − last update. Stale: more than
  * $8 days since, or no update at all, while it has open items (in scope and not complete on D): a
  * force with nothing left open has nothing to report. Every status counts: the caller clears the
- * status filter, since freshness is about the force's reporting, not about one status.
+ * status filter, since freshness is about the force's reporting, not about one status. `pairs`
+ * are where each pair's status and last update on D come from: every update, or the pre-aggregated
+ * states (the same rows, tests/sql/metrics/preagg-pair-states.test.ts), which spare an as-of change
+ * reading every update.
  */
-const freshnessSql = `WITH ${PAIR_STATUS_CTE},
-last_updates AS (
-  SELECT u.force_id, max(u.as_of) AS last_update
-  FROM status_updates u
-  SEMI JOIN scored p ON p.force_id = u.force_id AND p.inspection_id = u.inspection_id AND p.rec_no = u.rec_no
-  WHERE u.as_of <= $1::DATE
-  GROUP BY u.force_id
-),
-open_items AS (
-  SELECT force_id, count(*) FILTER (in_scope AND status <> 'complete') AS open_items
-  FROM scored GROUP BY force_id
-),
+const freshnessSql = (counts: string) => `WITH ${counts},
 by_force AS (
   SELECT f.force_id, f.name, f.region, l.last_update,
          ($1::DATE - l.last_update)::INTEGER AS days_since,
@@ -70,9 +64,48 @@ SELECT *, (count(*) FILTER (stale) OVER ())::INTEGER AS stale_forces
 FROM judged
 ORDER BY stale DESC, days_since DESC NULLS FIRST, name`;
 
-export async function forceFreshness(db: Connector, filters: Filters, staleDays = DEFAULT_STALE_DAYS): Promise<Freshness> {
+/** `last_updates` and `open_items` per force from each pair's state and last update on D. */
+const pairCounts = (pairs: PairRows) => `${pairs.scored}, ${pairs.withUpdates('scored', 'scored_updates')},
+last_updates AS (
+  SELECT force_id, max(last_update) AS last_update
+  FROM scored_updates
+  GROUP BY force_id
+),
+open_items AS (
+  SELECT force_id, count(*) FILTER (in_scope AND status <> 'complete') AS open_items
+  FROM scored GROUP BY force_id
+)`;
+
+/**
+ * The same from the pre-aggregates, for a filter with no recommendation (which they do not keep
+ * apart): update days per force and inspection, and the counts by status as on D (in scope and not
+ * complete: not started, in progress, pending closure, no update).
+ */
+const countsFast = (filters: Filters) => `${forceCountsFast(filters)},
+last_updates AS (
+  SELECT d.force_id, max(d.day) AS last_update
+  FROM preagg_force_update_days d
+  JOIN inspections i ON i.inspection_id = d.inspection_id
+  WHERE d.day <= $1::DATE AND i.published <= $1::DATE
+    AND ($2 = '' OR list_contains(string_split($2, ','), d.inspection_id))
+    AND CASE WHEN $7 = '' THEN true ELSE error('the update days keep no recommendation apart') END
+  GROUP BY d.force_id
+),
+open_items AS (
+  SELECT force_id, n_not_started + n_in_progress + n_pending_closure + n_no_update AS open_items FROM force_counts
+)`;
+
+/** Where a force's last update and open items come from: the pre-aggregates when they hold them. */
+const countsFor = (db: Connector, filters: Filters, pairs: PairRows | null) =>
+  pairs ? pairCounts(pairs) : sourcesFor(db).national && filters.recommendation === null ? countsFast(filters) : pairCounts(sourcesFor(db).pairs);
+
+/** `pairs` forces where the per-pair rows come from (tests compare the two); by default the engine's state decides. */
+export async function forceFreshness(
+  db: Connector, filters: Filters, staleDays = DEFAULT_STALE_DAYS, pairs: PairRows | null = null,
+): Promise<Freshness> {
+  const every = { ...filters, statuses: [] };
   const rows = rowsOf<ForceFreshness & { stale_forces: number }>(
-    await db.query(freshnessSql, freshnessParams(filters, staleDays)),
+    await db.query(freshnessSql(countsFor(db, every, pairs)), freshnessParams(every, staleDays)),
   );
   return {
     staleDays,

@@ -1,6 +1,6 @@
 import type { Connector } from '../../db/connector';
 import { filterParams, recommendationKey, type Filters } from '../common/filters';
-import { forceCompliance, headline, regionStatusMix, type ForceCompliance, type Headline, type RegionStatusShare } from './national.sql';
+import { forceCompliance, headlineOn, regionStatusMix, type ForceCompliance, type Headline, type RegionStatusShare } from './national.sql';
 import { inspectionOptions, type InspectionOption } from '../common/inspection-options.sql';
 import { DEFAULT_OVERDUE_SORT, OVERDUE_LIST_LIMIT, overdueList, type OverdueList, type OverdueSort } from './overdue.sql';
 import { complianceTrends, type TrendPoint } from './trends.sql';
@@ -20,7 +20,7 @@ import { inputsOf, runParts, type ViewParts } from '../common/view-parts';
  */
 const usePreaggregates = (db: Connector, filters: Filters) => sourcesFor(db).national && filters.recommendation === null;
 const headlineOf = (db: Connector, f: Filters) =>
-  usePreaggregates(db, f) && f.statuses.length === 0 ? headlineFast(db, f) : headline(db, f, sourcesFor(db).pairs);
+  usePreaggregates(db, f) && f.statuses.length === 0 ? headlineFast(db, f) : headlineOn(db, f, sourcesFor(db).headlinePairs);
 const forceComplianceOf = (db: Connector, f: Filters) =>
   usePreaggregates(db, f) ? forceComplianceFast(db, f) : forceCompliance(db, f, sourcesFor(db).pairs);
 const regionStatusMixOf = (db: Connector, f: Filters) =>

@@ -18,20 +18,31 @@ export interface Headline {
   forcesWithOverdue: number;
 }
 
-const headlineSql = (pairs: PairRows) => `WITH ${pairs.scored},
+/**
+ * `headline_pairs` (force_id, inspection_id, rec_no, in_scope, counts_complete, overdue): the
+ * pairs in the filters as on D, from per-pair rows' `scored`. Only the columns the headline reads:
+ * `scored`, read three times, was kept whole (evidence and all) for every pair on D, which cost
+ * more than the figures (96 -> 54 ms at 1M with a status filter).
+ */
+export const headlinePairsOf = (pairs: PairRows) => `${pairs.scored},
+headline_pairs AS (
+  SELECT force_id, inspection_id, rec_no, in_scope, counts_complete, overdue FROM scored
+)`;
+
+const headlineSql = (headlinePairs: string) => `WITH ${headlinePairs},
 by_force AS (
   SELECT force_id, count(*) FILTER (counts_complete) / nullif(count(*) FILTER (in_scope), 0) AS rate
-  FROM scored GROUP BY force_id
+  FROM headline_pairs GROUP BY force_id
 )
 SELECT
-  (SELECT count(DISTINCT (inspection_id, rec_no)) FROM scored)::INTEGER AS recommendations,
+  (SELECT count(DISTINCT (inspection_id, rec_no)) FROM headline_pairs)::INTEGER AS recommendations,
   count(*) FILTER (in_scope)::INTEGER AS in_scope,
   count(*) FILTER (counts_complete)::INTEGER AS complete,
   (count(*) FILTER (counts_complete) / nullif(count(*) FILTER (in_scope), 0))::DOUBLE AS compliance_rate,
   (SELECT median(rate) FROM by_force)::DOUBLE AS median_force_rate,
   count(*) FILTER (overdue)::INTEGER AS overdue,
   count(DISTINCT force_id) FILTER (overdue)::INTEGER AS forces_with_overdue
-FROM scored`;
+FROM headline_pairs`;
 
 /** The headline from its one-row query result (shared with the pre-aggregated query). */
 export function headlineFrom(table: Table): Headline {
@@ -52,7 +63,12 @@ export function headlineFrom(table: Table): Headline {
 }
 
 export async function headline(db: Connector, filters: Filters, pairs = PLAIN_PAIRS): Promise<Headline> {
-  return headlineFrom(await db.query(headlineSql(pairs), filterParams(filters)));
+  return headlineOn(db, filters, headlinePairsOf(pairs));
+}
+
+/** The headline over a `headline_pairs` CTE: headlinePairsOf some per-pair rows, or pre-aggregated. */
+export async function headlineOn(db: Connector, filters: Filters, headlinePairs: string): Promise<Headline> {
+  return headlineFrom(await db.query(headlineSql(headlinePairs), filterParams(filters)));
 }
 
 export interface ForceCompliance {

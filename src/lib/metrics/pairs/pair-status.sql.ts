@@ -1,12 +1,17 @@
 /**
  * The filters every per-pair query applies, over columns named by the caller: inspection ($2),
  * region ($3), force ($6) and recommendation ($7). Parameters as in `filterParams`.
+ *
+ * The recommendation's inspection (all of $7 before its last ':') is also compared on its own:
+ * implied by the key matching, but a plain equality that DuckDB checks against each block's range
+ * of a table sorted by inspection, so it reads that report's rows only (80 -> 16 ms at 1M).
  */
 export const pairFilters = (c: { inspection: string; recNo: string; region: string; force: string }) =>
   `($2 = '' OR list_contains(string_split($2, ','), ${c.inspection}))
     AND ($3 = '' OR ${c.region} = $3)
     AND ($6 = '' OR ${c.force} = $6)
-    AND ($7 = '' OR ${c.inspection} || ':' || CAST(${c.recNo} AS VARCHAR) = $7)`;
+    AND ($7 = '' OR (${c.inspection} = regexp_extract($7, '^(.*):', 1)
+                     AND ${c.inspection} || ':' || CAST(${c.recNo} AS VARCHAR) = $7))`;
 
 /**
  * The force × recommendation pairs in the filters: for-forces recommendations of reports published

@@ -1,5 +1,5 @@
 import { PAIR_STATUS_CTE } from './pair-status.sql';
-import { plainPairUpdates } from './pair-updates.sql';
+import { plainWithUpdates } from './pair-updates.sql';
 
 /**
  * Follows a `scored` CTE whose rows carry `done_on`: whether each pair's deadline has passed and
@@ -39,18 +39,19 @@ scored_done AS (
 
 /**
  * Where a per-pair metric reads its rows from: CTEs that end in `scored` (status on D and its
- * flags) and in `timed` (those, plus first done and on time), and `updates(chosen)`, which defines
- * `pair_updates` for the pairs of a CTE (see pair-updates.sql.ts). The plain definitions read every
- * update; the pre-aggregated ones (preagg/pair-status-fast.sql.ts) give the same rows.
+ * flags) and in `timed` (those, plus first done and on time), and `withUpdates(chosen, name)`,
+ * which defines `name`: the rows of a CTE with their last update and evidence as on D (see
+ * pair-updates.sql.ts). The plain definitions read every update; the pre-aggregated ones
+ * (preagg/pair-status-fast.sql.ts) give the same rows.
  */
 export interface PairRows {
   scored: string;
   timed: string;
-  updates: (chosen: string) => string;
+  withUpdates: (chosen: string, name: string) => string;
 }
 
 export const PLAIN_PAIRS: PairRows = {
   scored: PAIR_STATUS_CTE,
   timed: `${PAIR_STATUS_CTE}, ${PAIR_TIMING_CTE}`,
-  updates: plainPairUpdates,
+  withUpdates: plainWithUpdates,
 };

@@ -30,3 +30,14 @@ pair_updates AS (
   FROM last_update u
   LEFT JOIN last_evidence e ON e.force_id = u.force_id AND e.inspection_id = u.inspection_id AND e.rec_no = u.rec_no
 )`;
+
+/**
+ * `name`: the rows of `chosen` with the columns of `pair_updates` added (null for a pair with no
+ * update on or before D).
+ */
+export const plainWithUpdates = (chosen: string, name: string) => `${plainPairUpdates(chosen)},
+${name} AS (
+  SELECT c.*, u.last_update, u.last_source, u.evidence, u.evidence_as_of, u.evidence_source
+  FROM ${chosen} c
+  LEFT JOIN pair_updates u ON u.force_id = c.force_id AND u.inspection_id = c.inspection_id AND u.rec_no = c.rec_no
+)`;

@@ -22,22 +22,18 @@ export interface StatusSegment {
  * From publication (no update yet) through each change of status, up to D. Of two updates on one
  * date the later-loaded stands, as in the status-on-date definition; repeats of a status merge.
  * Parameters: $1 as-of date, $2 inspection ids (comma-separated, '' = all), $3 force id.
+ *
+ * `segments` (after `recs`, the recommendations in view): the force's changes of status up to D
+ * (inspection_id, rec_no, status, start), each with its end (the next change, or D) and whether
+ * it is the last; a change and the next on the same day make an empty segment, dropped unless last.
  */
-export const PLAIN_DAILY_STATUS = `
+export const PLAIN_HISTORY_SEGMENTS = `
 daily AS (
   SELECT inspection_id, rec_no, as_of, arg_max(status, seq) AS status
   FROM status_updates
   WHERE force_id = $3 AND as_of <= $1::DATE
   GROUP BY inspection_id, rec_no, as_of
-)`;
-
-/** `daily`: the force's status on each day with an update, up to D (PLAIN_DAILY_STATUS, or pre-aggregated). */
-const statusHistorySql = (daily: string) => `WITH recs AS (
-  SELECT r.inspection_id, r.rec_no, r.due_date, i.published, ${shortTitleSql('i.title')} AS short_title
-  FROM recommendations r JOIN inspections i ON i.inspection_id = r.inspection_id
-  WHERE r.for_forces AND i.published <= $1::DATE
-    AND ($2 = '' OR list_contains(string_split($2, ','), r.inspection_id))
-),${daily},
+),
 timeline AS (
   SELECT inspection_id, rec_no, published AS as_of, 0 AS ord, 'no_update' AS status FROM recs
   UNION ALL
@@ -53,7 +49,15 @@ segments AS (
          lead(as_of, 1, $1::DATE) OVER (PARTITION BY inspection_id, rec_no ORDER BY as_of, ord) AS "end",
          lead(as_of) OVER (PARTITION BY inspection_id, rec_no ORDER BY as_of, ord) IS NULL AS is_last
   FROM changes WHERE is_change
-)
+)`;
+
+/** `segments`: PLAIN_HISTORY_SEGMENTS, or pre-aggregated. */
+const statusHistorySql = (segments: string) => `WITH recs AS (
+  SELECT r.inspection_id, r.rec_no, r.due_date, i.published, ${shortTitleSql('i.title')} AS short_title
+  FROM recommendations r JOIN inspections i ON i.inspection_id = r.inspection_id
+  WHERE r.for_forces AND i.published <= $1::DATE
+    AND ($2 = '' OR list_contains(string_split($2, ','), r.inspection_id))
+),${segments}
 SELECT s.inspection_id, s.rec_no, r.short_title || ' · rec ' || s.rec_no AS label, s.status,
        s.start, s."end", r.due_date
 FROM segments s JOIN recs r ON r.inspection_id = s.inspection_id AND r.rec_no = s.rec_no
@@ -62,7 +66,7 @@ ORDER BY r.published DESC, s.inspection_id, s.rec_no, s.start`;
 
 /** The force's status history, one row per stretch of unchanged status, for the recommendations in view. */
 export async function statusHistory(
-  db: Connector, filters: Filters, forceId: string, daily = PLAIN_DAILY_STATUS,
+  db: Connector, filters: Filters, forceId: string, segments = PLAIN_HISTORY_SEGMENTS,
 ): Promise<StatusSegment[]> {
-  return rowsOf<StatusSegment>(await db.query(statusHistorySql(daily), [filters.asOf, filters.inspections.join(','), forceId]));
+  return rowsOf<StatusSegment>(await db.query(statusHistorySql(segments), [filters.asOf, filters.inspections.join(','), forceId]));
 }

@@ -95,11 +95,34 @@ WHERE overdue_from IS NOT NULL
 ORDER BY state_to, inspection_id, rec_no, force_id`;
 
 /**
- * `preagg_force_days`: each force's status on each day with an update, sorted by force, so one
- * force's status history reads its own rows only.
+ * `preagg_force_states`: the rows of preagg_pair_states sorted by force, so the force view's
+ * recommendations (one or two forces') read their forces' rows only instead of testing the force
+ * of every row.
  */
-export const BUILD_FORCE_DAYS = `CREATE OR REPLACE TABLE preagg_force_days AS
-SELECT force_id, inspection_id, rec_no, state_from AS as_of, status
-FROM preagg_pair_states
-WHERE last_update IS NOT NULL
-ORDER BY force_id, inspection_id, rec_no, as_of`;
+export const BUILD_FORCE_STATES = `CREATE OR REPLACE TABLE preagg_force_states AS
+SELECT * FROM preagg_pair_states
+ORDER BY force_id, inspection_id, rec_no, state_from`;
+
+/**
+ * `preagg_force_history`: each pair's changes of status in its history's timeline (publication as
+ * `no_update`, then each day with an update, in order; a publication and an update on one day in
+ * that order), with the next change's day, or null, sorted by force. Whether a row is a change
+ * depends only on the rows before it, so the status history as on D is the changes on or before D,
+ * each ending at the next change if that is on or before D, else at D: no window when it is read.
+ */
+export const BUILD_FORCE_HISTORY = `CREATE OR REPLACE TABLE preagg_force_history AS
+WITH ${PAIRS_CTE},
+timeline AS (
+  SELECT force_id, inspection_id, rec_no, published AS as_of, 0 AS ord, 'no_update' AS status FROM pairs
+  UNION ALL
+  SELECT force_id, inspection_id, rec_no, state_from, 1, status
+  FROM preagg_pair_states WHERE last_update IS NOT NULL
+),
+changes AS (
+  SELECT *, status IS DISTINCT FROM lag(status) OVER (PARTITION BY force_id, inspection_id, rec_no ORDER BY as_of, ord) AS is_change
+  FROM timeline
+)
+SELECT force_id, inspection_id, rec_no, as_of, status,
+       lead(as_of) OVER (PARTITION BY force_id, inspection_id, rec_no ORDER BY as_of, ord) AS next_change
+FROM changes WHERE is_change
+ORDER BY force_id, inspection_id, rec_no, as_of, ord`;

@@ -1,4 +1,4 @@
-import { BUILD_FORCE_DAYS, BUILD_OVERDUE_STATES, BUILD_PAIR_STATES, FIRSTS_CTE, PAIRS_CTE } from './build-pair-states';
+import { BUILD_FORCE_HISTORY, BUILD_FORCE_STATES, BUILD_OVERDUE_STATES, BUILD_PAIR_STATES, FIRSTS_CTE, PAIRS_CTE } from './build-pair-states';
 import { BUILD_FORCE_MONTH } from './build-force-month';
 import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './statuses';
 
@@ -87,6 +87,17 @@ FROM changes
 GROUP BY force_id, inspection_id, day
 ORDER BY day`;
 
+/**
+ * `preagg_force_update_days`: each day a force updated a recommendation (for forces) of an
+ * inspection, once per force, inspection and day, sorted by day. A force's last update as on D over
+ * some inspections is the latest of these on or before D: freshness reads this, not every update.
+ */
+const BUILD_FORCE_UPDATE_DAYS = `CREATE OR REPLACE TABLE preagg_force_update_days AS
+SELECT DISTINCT u.force_id, u.inspection_id, u.as_of AS day
+FROM status_updates u
+SEMI JOIN recommendations r ON r.inspection_id = u.inspection_id AND r.rec_no = u.rec_no AND r.for_forces
+ORDER BY day`;
+
 /** Each pre-aggregate's build, in the order they depend on each other. */
 export const PREAGGREGATE_BUILDS = [
   ['preagg_segments', BUILD_SEGMENTS],
@@ -94,5 +105,7 @@ export const PREAGGREGATE_BUILDS = [
   ['preagg_force_month', BUILD_FORCE_MONTH],
   ['preagg_pair_states', BUILD_PAIR_STATES],
   ['preagg_overdue_states', BUILD_OVERDUE_STATES],
-  ['preagg_force_days', BUILD_FORCE_DAYS],
+  ['preagg_force_states', BUILD_FORCE_STATES],
+  ['preagg_force_history', BUILD_FORCE_HISTORY],
+  ['preagg_force_update_days', BUILD_FORCE_UPDATE_DAYS],
 ] as const;

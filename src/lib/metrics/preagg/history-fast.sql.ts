@@ -3,11 +3,17 @@
  * tests/sql/metrics/preagg-pair-states.test.ts holds each query equal to its plain twin.
  */
 
-/** statusHistory's `daily` ($1 D, $3 force): the force's rows of `preagg_force_days`. */
-export const DAILY_STATUS_FAST = `
-daily AS (
-  SELECT inspection_id, rec_no, as_of, status
-  FROM preagg_force_days
+/**
+ * statusHistory's `segments` ($1 D, $3 force) from the force's changes in `preagg_force_history`:
+ * those on or before D, each ending at its next change if that is on or before D, else at D (the
+ * last). The windows that find the changes and their ends were most of the plain query's time.
+ */
+export const HISTORY_SEGMENTS_FAST = `
+segments AS (
+  SELECT inspection_id, rec_no, status, as_of AS start,
+         CASE WHEN next_change <= $1::DATE THEN next_change ELSE $1::DATE END AS "end",
+         coalesce(next_change > $1::DATE, true) AS is_last
+  FROM preagg_force_history
   WHERE force_id = $3 AND as_of <= $1::DATE
 )`;
 

@@ -1,11 +1,13 @@
 import type { Connector } from '../../db/connector';
+import type { Filters } from '../common/filters';
 import { PLAIN_PAIRS, type PairRows } from '../pairs/pair-timing.sql';
-import { PLAIN_DAILY_STATUS } from '../pairs/status-history.sql';
+import { PLAIN_HISTORY_SEGMENTS } from '../pairs/status-history.sql';
 import { PLAIN_INTERVALS } from '../national/trends.sql';
 import { pairMeasureCounts } from '../force/force-measures.sql';
-import { DAILY_STATUS_FAST, SEGMENT_INTERVALS } from './history-fast.sql';
-import { MEASURE_COUNTS_FAST } from './national-fast.sql';
-import { FAST_PAIRS, OVERDUE_PAIRS } from './pair-status-fast.sql';
+import { HISTORY_SEGMENTS_FAST, SEGMENT_INTERVALS } from './history-fast.sql';
+import { measureCountsFast } from './national-fast.sql';
+import { FAST_PAIRS, FORCE_PAIRS, HEADLINE_PAIRS_FAST, OVERDUE_PAIRS } from './pair-status-fast.sql';
+import { headlinePairsOf } from '../national/national.sql';
 
 /** What the views' queries read their rows from: the pre-aggregates, or every update. */
 export interface QuerySources {
@@ -13,27 +15,39 @@ export interface QuerySources {
   national: boolean;
   pairs: PairRows;
   overduePairs: PairRows;
+  /** The per-pair headline's `headline_pairs` CTE. */
+  headlinePairs: string;
+  /** For queries about named forces (joined on, for the skip to work). */
+  forcePairs: PairRows;
   intervals: string;
-  measureCounts: string;
-  daily: string;
+  /** The benchmark's measure_counts CTE for the filters' shape. */
+  measureCounts: (filters: Filters) => string;
+  /** The status history's segments. */
+  historySegments: string;
 }
+
+const PLAIN_MEASURE_COUNTS = pairMeasureCounts(PLAIN_PAIRS);
 
 const PREAGGREGATED: QuerySources = {
   national: true,
   pairs: FAST_PAIRS,
   overduePairs: OVERDUE_PAIRS,
+  forcePairs: FORCE_PAIRS,
+  headlinePairs: HEADLINE_PAIRS_FAST,
   intervals: SEGMENT_INTERVALS,
-  measureCounts: MEASURE_COUNTS_FAST,
-  daily: DAILY_STATUS_FAST,
+  measureCounts: measureCountsFast,
+  historySegments: HISTORY_SEGMENTS_FAST,
 };
 
 const PLAIN: QuerySources = {
   national: false,
   pairs: PLAIN_PAIRS,
   overduePairs: PLAIN_PAIRS,
+  forcePairs: PLAIN_PAIRS,
+  headlinePairs: headlinePairsOf(PLAIN_PAIRS),
   intervals: PLAIN_INTERVALS,
-  measureCounts: pairMeasureCounts(PLAIN_PAIRS),
-  daily: PLAIN_DAILY_STATUS,
+  measureCounts: () => PLAIN_MEASURE_COUNTS,
+  historySegments: PLAIN_HISTORY_SEGMENTS,
 };
 
 /**
