@@ -44,10 +44,9 @@ export const freshnessParams = (filters: Filters, staleDays: number): SqlParam[]
  * in the filters (reports published on or before D); days since = D − last update. Stale: more than
  * $8 days since, or no update at all, while it has open items (in scope and not complete on D): a
  * force with nothing left open has nothing to report. Every status counts: the caller clears the
- * status filter, since freshness is about the force's reporting, not about one status. `pairs`
- * are where each pair's status and last update on D come from: every update, or the pre-aggregated
- * states (the same rows, tests/sql/metrics/preagg-pair-states.test.ts), which spare an as-of change
- * reading every update.
+ * status filter, since freshness is about the force's reporting, not about one status. `counts`
+ * defines `last_updates` and `open_items` per force (pairCounts or countsFast below: the same rows,
+ * tests/sql/metrics/preagg-pair-states.test.ts).
  */
 const freshnessSql = (counts: string) => `WITH ${counts},
 by_force AS (
@@ -96,8 +95,11 @@ open_items AS (
 )`;
 
 /** Where a force's last update and open items come from: the pre-aggregates when they hold them. */
-const countsFor = (db: Connector, filters: Filters, pairs: PairRows | null) =>
-  pairs ? pairCounts(pairs) : sourcesFor(db).national && filters.recommendation === null ? countsFast(filters) : pairCounts(sourcesFor(db).pairs);
+function countsFor(db: Connector, filters: Filters, pairs: PairRows | null): string {
+  if (pairs) return pairCounts(pairs);
+  const sources = sourcesFor(db);
+  return sources.national && filters.recommendation === null ? countsFast(filters) : pairCounts(sources.pairs);
+}
 
 /** `pairs` forces where the per-pair rows come from (tests compare the two); by default the engine's state decides. */
 export async function forceFreshness(
