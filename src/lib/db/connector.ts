@@ -27,6 +27,12 @@ export interface Connector {
    */
   readonly preaggregated?: boolean;
   /**
+   * The inspection filter, as the views' $2 writes it, that the pre-aggregates also keep monthly
+   * counts for (the inspections the user's statuses cover), or absent: with it, the national
+   * figures over that scope read a row per force instead of every daily change.
+   */
+  readonly preaggregatedScope?: string;
+  /**
    * Runs one statement on a connection of its own, in slices between which this connector's
    * queries are answered (DuckDB-wasm's pending queries); the signal cancels it. Where absent,
    * a background statement runs as an ordinary query.

@@ -160,4 +160,23 @@ describe('a load that does not wait for its pre-aggregates', () => {
     expect(dataset.preaggregated).toBe(true);
     expect(dataset.version).toBe(2);
   }, 300_000);
+
+  it('builds monthly counts for the inspections the user\'s statuses cover, which the views open on: the same figures', async () => {
+    const { db } = await demoWithLoad();
+    const dataset = new DatasetState();
+    dataset.db = db;
+    await dataset.refresh();
+    expect(await dataset.whenBuilt()).toBe(true);
+    const covered = dataset.scope!.inspections;
+    expect(covered.length).toBeGreaterThan(0);
+    expect(dataset.preaggregatedScope).toBe(covered.join(','));
+    const kept = await db.query(`SELECT DISTINCT scope FROM preagg_force_month ORDER BY scope`);
+    expect(kept.toArray().map((row) => String(row.scope))).toEqual(['', covered.join(',')]);
+
+    const opening = { ...(await asOfLatest(db)), inspections: covered };
+    const engine = recording({ ...db, preaggregatedScope: dataset.preaggregatedScope });
+    const fast = await runParts(nationalViewParts(engine, opening));
+    expect(engine.asked.some((sql) => sql.includes('FROM preagg_force_month'))).toBe(true);
+    expect(fast).toEqual(await runParts(nationalViewParts({ ...db, preaggregated: false }, opening)));
+  }, 300_000);
 });

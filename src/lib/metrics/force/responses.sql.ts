@@ -3,6 +3,7 @@ import type { Filters } from '../common/filters';
 import { rowsOf } from '../common/rows';
 import type { SqlParam } from '../../db/connector';
 import { idList } from '../common/subject-params';
+import { inListParam } from '../common/list-param.sql';
 
 /**
  * A PCC's section-55 comments on a report, as on D:
@@ -60,8 +61,8 @@ reports AS (
          i.published AS report_published, i.published + 55 AS last_day_on_time
   FROM forces f CROSS JOIN inspections i
   WHERE i.published <= $1::DATE
-    AND ($2 = '' OR list_contains(string_split($2, ','), i.inspection_id))
-    AND ($3 = '' OR list_contains(string_split($3, ','), f.force_id))
+    AND ${inListParam('$2', 'i.inspection_id')}
+    AND ${inListParam('$3', 'f.force_id')}
     AND ($4 = '' OR i.inspection_id = $4)
 ),
 response_states AS (

@@ -5,6 +5,7 @@ import { forceCountsFast } from '../preagg/national-fast.sql';
 import { rowsOf } from '../common/rows';
 import { inputsOf, type ViewPart } from '../common/view-parts';
 import { sourcesFor } from '../preagg/query-sources';
+import { inListParam } from '../common/list-param.sql';
 
 /** Days without an update after which a force's data is called stale, unless the user says otherwise. */
 export const DEFAULT_STALE_DAYS = 180;
@@ -80,13 +81,13 @@ open_items AS (
  * apart): update days per force and inspection, and the counts by status as on D (in scope and not
  * complete: not started, in progress, pending closure, no update).
  */
-const countsFast = (filters: Filters) => `${forceCountsFast(filters)},
+const countsFast = (filters: Filters, scope: string | undefined) => `${forceCountsFast(filters, scope)},
 last_updates AS (
   SELECT d.force_id, max(d.day) AS last_update
   FROM preagg_force_update_days d
   JOIN inspections i ON i.inspection_id = d.inspection_id
   WHERE d.day <= $1::DATE AND i.published <= $1::DATE
-    AND ($2 = '' OR list_contains(string_split($2, ','), d.inspection_id))
+    AND ${inListParam('$2', 'd.inspection_id')}
     AND CASE WHEN $7 = '' THEN true ELSE error('the update days keep no recommendation apart') END
   GROUP BY d.force_id
 ),
@@ -98,7 +99,7 @@ open_items AS (
 function countsFor(db: Connector, filters: Filters, pairs: PairRows | null): string {
   if (pairs) return pairCounts(pairs);
   const sources = sourcesFor(db);
-  return sources.national && filters.recommendation === null ? countsFast(filters) : pairCounts(sources.pairs);
+  return sources.national && filters.recommendation === null ? countsFast(filters, db.preaggregatedScope) : pairCounts(sources.pairs);
 }
 
 /** `pairs` forces where the per-pair rows come from (tests compare the two); by default the engine's state decides. */

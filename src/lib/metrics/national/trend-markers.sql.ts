@@ -1,6 +1,7 @@
 import type { Connector } from '../../db/connector';
 import { recommendationKey, type Filters } from '../common/filters';
 import { rowsOf } from '../common/rows';
+import { inListParam } from '../common/list-param.sql';
 
 export interface TrendMarker {
   kind: 'published' | 'deadline';
@@ -22,7 +23,7 @@ const TREND_MARKERS_SQL = `WITH chosen AS (
   JOIN inspections i ON i.inspection_id = r.inspection_id
   WHERE r.for_forces
     AND i.published <= $1::DATE
-    AND ($2 = '' OR list_contains(string_split($2, ','), r.inspection_id))
+    AND ${inListParam('$2', 'r.inspection_id')}
     AND ($3 = '' OR r.inspection_id || ':' || CAST(r.rec_no AS VARCHAR) = $3)
 )
 SELECT 'published' AS kind, published AS date, inspection_id, title, count(*)::INTEGER AS recommendations

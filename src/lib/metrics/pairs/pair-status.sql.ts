@@ -1,3 +1,4 @@
+import { inListParam } from '../common/list-param.sql';
 /**
  * The filters every per-pair query applies, over columns named by the caller: inspection ($2),
  * region ($3), force ($6) and recommendation ($7). Parameters as in `filterParams`.
@@ -7,7 +8,7 @@
  * of a table sorted by inspection, so it reads that report's rows only (80 -> 16 ms at 1M).
  */
 export const pairFilters = (c: { inspection: string; recNo: string; region: string; force: string }) =>
-  `($2 = '' OR list_contains(string_split($2, ','), ${c.inspection}))
+  `${inListParam('$2', c.inspection)}
     AND ($3 = '' OR ${c.region} = $3)
     AND ($6 = '' OR ${c.force} = $6)
     AND ($7 = '' OR (${c.inspection} = regexp_extract($7, '^(.*):', 1)
@@ -30,7 +31,7 @@ pairs AS (
 )`;
 
 /** True when a status passes the status filter ($5: comma-separated statuses, '' = all). */
-export const STATUS_FILTER = (status: string) => `($5 = '' OR list_contains(string_split($5, ','), ${status}))`;
+export const STATUS_FILTER = (status: string) => inListParam('$5', status);
 
 /** In scope on D, given the status on D ('no_update' included). */
 export const IN_SCOPE = (status: string) => `${status} NOT IN ('superseded', 'not_applicable')`;

@@ -3,6 +3,7 @@ import type { PairStatus } from '../../data/schema';
 import type { Filters } from '../common/filters';
 import { rowsOf } from '../common/rows';
 import { shortTitleSql } from '../common/short-title.sql';
+import { inListParam } from '../common/list-param.sql';
 
 /** A stretch of time during which one recommendation had one status for the force. */
 export interface StatusSegment {
@@ -56,7 +57,7 @@ const statusHistorySql = (segments: string) => `WITH recs AS (
   SELECT r.inspection_id, r.rec_no, r.due_date, i.published, ${shortTitleSql('i.title')} AS short_title
   FROM recommendations r JOIN inspections i ON i.inspection_id = r.inspection_id
   WHERE r.for_forces AND i.published <= $1::DATE
-    AND ($2 = '' OR list_contains(string_split($2, ','), r.inspection_id))
+    AND ${inListParam('$2', 'r.inspection_id')}
 ),${segments}
 SELECT s.inspection_id, s.rec_no, r.short_title || ' · rec ' || s.rec_no AS label, s.status,
        s.start, s."end", r.due_date

@@ -1,5 +1,6 @@
 import type { Connector } from '../../db/connector';
 import { DERIVED_BUILDS } from './refresh-preaggregates';
+import { setPreaggregateScope } from './build-force-month';
 
 /**
  * Builds the pre-aggregates after a change, one statement at a time and, in the browser, each in
@@ -10,13 +11,17 @@ import { DERIVED_BUILDS } from './refresh-preaggregates';
 export class BackgroundBuild {
   #controller: AbortController | null = null;
 
-  /** True once built; false when a newer build (or cancel) stopped it. Rejects when a statement failed. */
-  async run(db: Connector): Promise<boolean> {
+  /**
+   * True once built; false when a newer build (or cancel) stopped it. Rejects when a statement
+   * failed. `scope`: the inspections to keep monthly counts for besides every one (BUILD_SCOPE).
+   */
+  async run(db: Connector, scope: readonly string[] = []): Promise<boolean> {
     this.cancel();
     const controller = new AbortController();
     this.#controller = controller;
     const { signal } = controller;
     try {
+      await setPreaggregateScope(db, scope);
       for (const sql of DERIVED_BUILDS) {
         if (signal.aborted) return false;
         if (db.runInBackground) await db.runInBackground(sql, signal);

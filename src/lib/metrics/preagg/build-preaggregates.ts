@@ -1,5 +1,5 @@
 import { BUILD_FORCE_HISTORY, BUILD_FORCE_STATES, BUILD_OVERDUE_STATES, BUILD_PAIR_STATES, FIRSTS_CTE, PAIRS_CTE } from './build-pair-states';
-import { BUILD_FORCE_MONTH } from './build-force-month';
+import { BUILD_FORCE_MONTH, BUILD_SCOPE } from './build-force-month';
 import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './statuses';
 
 export { ALL_PAIR_STATUSES, OVERDUE_STATUSES };
@@ -102,6 +102,7 @@ ORDER BY day`;
 export const PREAGGREGATE_BUILDS = [
   ['preagg_segments', BUILD_SEGMENTS],
   ['preagg_force_day', BUILD_FORCE_DAY],
+  ['preagg_scope', BUILD_SCOPE],
   ['preagg_force_month', BUILD_FORCE_MONTH],
   ['preagg_pair_states', BUILD_PAIR_STATES],
   ['preagg_overdue_states', BUILD_OVERDUE_STATES],

@@ -5,6 +5,7 @@ import { runningTrendSeries, type TrendPoint } from '../national/trends.sql';
 import { rowsOf } from '../common/rows';
 import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './statuses';
 import { COUNT_COLUMNS } from './build-force-month';
+import { inListParam } from '../common/list-param.sql';
 
 /**
  * The national figures read from `preagg_force_month` and `preagg_force_day` (see
@@ -56,32 +57,42 @@ const DAY_SUMS_BY_INSPECTION = `
 day_sums AS (
   SELECT force_id, ${COUNT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
   FROM preagg_force_day
-  WHERE day <= $1::DATE AND ($2 = '' OR list_contains(string_split($2, ','), inspection_id))
+  WHERE day <= $1::DATE AND ${inListParam('$2', 'inspection_id')}
   GROUP BY force_id
 )`;
 
 /**
- * Each force's counts as on D over every inspection: the counts as the month of D began (one row
- * per force of \`preagg_force_month\`) plus that month's changes up to D. After the table's last
- * month (the month after the last change), that month's counts: every change.
+ * True when $2 is a scope `preagg_force_month` keeps (every inspection, or the built scope), an
+ * error otherwise: the SQL reading the monthly counts can only run with those.
  */
-const DAY_SUMS_EVERY_INSPECTION = `
+const MONTHLY_SCOPE_GUARD = `CASE WHEN $2 = '' OR $2 = (SELECT inspections FROM preagg_scope) THEN true
+  ELSE error('the monthly counts are kept for every inspection and the built scope only; filter with the daily ones') END`;
+
+/**
+ * Each force's counts as on D over a scope the monthly counts keep ($2: every inspection, or the
+ * built scope): the counts as the month of D began (one row per force of `preagg_force_month`)
+ * plus that month's changes up to D. After the table's last month (the month after the last
+ * change), that month's counts: every change.
+ */
+const DAY_SUMS_MONTHLY = `
 lookup AS (
-  SELECT least(date_trunc('month', $1::DATE)::DATE, max(month)) AS month FROM preagg_force_month
+  SELECT least(date_trunc('month', $1::DATE)::DATE, max(month)) AS month FROM preagg_force_month WHERE scope = $2
 ),
 as_on AS (
   SELECT m.force_id, ${COUNT_COLUMNS.map((c) => `m.before_${c} AS ${c}`).join(', ')}
   FROM preagg_force_month m JOIN lookup l ON m.month = l.month
+  WHERE m.scope = $2
   UNION ALL
   SELECT d.force_id, ${COUNT_COLUMNS.map((c) => `d.${c}`).join(', ')}
   FROM preagg_force_day d
   -- No change falls in or after the table's last month, so this is right after it too.
   WHERE d.day >= date_trunc('month', $1::DATE)::DATE AND d.day <= $1::DATE
+    AND ${inListParam('$2', 'd.inspection_id')}
 ),
 day_sums AS (
   SELECT force_id, ${COUNT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
   FROM as_on
-  WHERE CASE WHEN $2 = '' THEN true ELSE error('the monthly counts are over every inspection; filter with the daily ones') END
+  WHERE ${MONTHLY_SCOPE_GUARD}
   GROUP BY force_id
 )`;
 
@@ -89,7 +100,7 @@ day_sums AS (
  * Each force's figures as on D, for the forces in the region and force filters, from its day sums,
  * counting the chosen statuses (the guard is where every figure reads it).
  */
-const forceFiguresCte = (everyInspection: boolean, choice: StatusChoice) => `${everyInspection ? DAY_SUMS_EVERY_INSPECTION : DAY_SUMS_BY_INSPECTION},
+const forceFiguresCte = (monthly: boolean, choice: StatusChoice) => `${monthly ? DAY_SUMS_MONTHLY : DAY_SUMS_BY_INSPECTION},
 force_counts AS (
   SELECT f.force_id, f.name, f.region, ${COUNT_COLUMNS.map((c) => `coalesce(s.${c}, 0) AS ${c}`).join(', ')}
   FROM forces f
@@ -113,37 +124,43 @@ const completeOf = (choice: StatusChoice) =>
   [choice.has('complete') ? 'n_complete' : '0', choice.has('pending_closure') ? '$4::INTEGER * n_pending_closure' : '0'].join(' + ');
 
 /**
- * A query's SQL for one filter's shape: over every inspection it reads the monthly counts, with an
- * inspection filter the daily ones; and it counts the filter's statuses. Built once per shape.
+ * A query's SQL for one filter's shape: over a scope the monthly counts keep (every inspection, or
+ * `scope`, the one the pre-aggregates were built for) it reads those, with another inspection
+ * filter the daily changes; and it counts the filter's statuses. Built once per shape.
  */
-type QueryShape = (everyInspection: boolean, choice: StatusChoice) => string;
+type QueryShape = (monthly: boolean, choice: StatusChoice) => string;
 const built = new Map<QueryShape, Map<string, string>>();
-function sqlFor(query: QueryShape, filters: Filters): string {
-  const everyInspection = filters.inspections.length === 0;
-  const key = `${everyInspection}|${filters.statuses.join(',')}`;
+function sqlFor(query: QueryShape, filters: Filters, scope: string | undefined): string {
+  const monthly = readsMonthly(filters, scope);
+  const key = `${monthly}|${filters.statuses.join(',')}`;
   const shapes = built.get(query) ?? new Map<string, string>();
   built.set(query, shapes);
   let sql = shapes.get(key);
   if (sql === undefined) {
-    sql = query(everyInspection, statusChoice(filters.statuses));
+    sql = query(monthly, statusChoice(filters.statuses));
     shapes.set(key, sql);
   }
   return sql;
 }
 
+/** Whether the monthly counts keep the filters' inspections: every one, or the built scope ($2 as filterParams writes it). */
+const readsMonthly = (filters: Filters, scope: string | undefined): boolean =>
+  filters.inspections.length === 0 || (!!scope && filters.inspections.join(',') === scope);
+
 /**
  * `day_sums`, `force_counts` and `force_figures` as on D for a filter with no recommendation: each
- * force's counts by status from the monthly and daily changes, for figures kept elsewhere (freshness).
+ * force's counts by status from the monthly and daily changes, for figures kept elsewhere
+ * (freshness). `scope`: Connector.preaggregatedScope.
  */
-export const forceCountsFast = (filters: Filters): string =>
-  forceFiguresCte(filters.inspections.length === 0, statusChoice(filters.statuses));
+export const forceCountsFast = (filters: Filters, scope: string | undefined): string =>
+  forceFiguresCte(readsMonthly(filters, scope), statusChoice(filters.statuses));
 
 /**
  * The benchmark's measure_counts (see force-measures.sql.ts) from the counts per force.
  * Deadline passed and on time are not kept apart by status or recommendation, so a status or
  * recommendation filter is an error here rather than a wrong number.
  */
-const measureCountsSql = (everyInspection: boolean) => `${forceFiguresCte(everyInspection, statusChoice([]))},
+const measureCountsSql = (monthly: boolean) => `${forceFiguresCte(monthly, statusChoice([]))},
 measure_counts AS (
   SELECT force_id, name, region, in_scope, complete, overdue, deadline_passed, on_time
   FROM force_figures
@@ -151,15 +168,16 @@ measure_counts AS (
     AND CASE WHEN $7 = '' THEN true
              ELSE error('pre-aggregated force measures take no status or recommendation filter') END
 )`;
-const MEASURE_COUNTS_EVERY_INSPECTION = measureCountsSql(true);
+const MEASURE_COUNTS_MONTHLY = measureCountsSql(true);
 const MEASURE_COUNTS_BY_INSPECTION = measureCountsSql(false);
 
 /**
- * measure_counts for the filters' shape: over every inspection from the monthly counts (a row per
- * force plus the month's changes), not by summing every daily change up to D (150k rows at 1M).
+ * measure_counts for the filters' shape: over a scope the monthly counts keep, from those (a row
+ * per force plus the month's changes), not by summing every daily change up to D (150k rows at
+ * 1M). `scope`: Connector.preaggregatedScope.
  */
-export const measureCountsFast = (filters: Filters): string =>
-  filters.inspections.length === 0 ? MEASURE_COUNTS_EVERY_INSPECTION : MEASURE_COUNTS_BY_INSPECTION;
+export const measureCountsFast = (filters: Filters, scope: string | undefined): string =>
+  readsMonthly(filters, scope) ? MEASURE_COUNTS_MONTHLY : MEASURE_COUNTS_BY_INSPECTION;
 
 /**
  * The recommendations published by D in the inspections chosen, if any force is in the region and
@@ -170,11 +188,11 @@ const RECOMMENDATIONS_IN_VIEW = `recommendations_in_view AS (
   SELECT count(*)::INTEGER AS n
   FROM recommendations r JOIN inspections i ON i.inspection_id = r.inspection_id
   WHERE r.for_forces AND i.published <= $1::DATE
-    AND ($2 = '' OR list_contains(string_split($2, ','), r.inspection_id))
+    AND ${inListParam('$2', 'r.inspection_id')}
     AND EXISTS (SELECT 1 FROM forces WHERE ($3 = '' OR region = $3) AND ($6 = '' OR force_id = $6))
 )`;
 
-const headlineFastSql: QueryShape = (everyInspection, choice) => `WITH ${forceFiguresCte(everyInspection, choice)},
+const headlineFastSql: QueryShape = (monthly, choice) => `WITH ${forceFiguresCte(monthly, choice)},
 ${RECOMMENDATIONS_IN_VIEW}
 SELECT
   any_value(r.n) AS recommendations,
@@ -187,10 +205,10 @@ SELECT
 FROM recommendations_in_view r LEFT JOIN force_figures ON true`;
 
 export async function headlineFast(db: Connector, filters: Filters): Promise<Headline> {
-  return headlineFrom(await db.query(sqlFor(headlineFastSql, filters), fastParams(filters)));
+  return headlineFrom(await db.query(sqlFor(headlineFastSql, filters, db.preaggregatedScope), fastParams(filters)));
 }
 
-const forceComplianceFastSql: QueryShape = (everyInspection, choice) => `WITH ${forceFiguresCte(everyInspection, choice)},
+const forceComplianceFastSql: QueryShape = (monthly, choice) => `WITH ${forceFiguresCte(monthly, choice)},
 by_force AS (
   SELECT force_id, name, region,
          in_scope::INTEGER AS in_scope,
@@ -208,10 +226,10 @@ FROM by_force
 ORDER BY rank, name`;
 
 export async function forceComplianceFast(db: Connector, filters: Filters): Promise<ForceCompliance[]> {
-  return rowsOf<ForceCompliance>(await db.query(sqlFor(forceComplianceFastSql, filters), fastParams(filters)));
+  return rowsOf<ForceCompliance>(await db.query(sqlFor(forceComplianceFastSql, filters, db.preaggregatedScope), fastParams(filters)));
 }
 
-const regionStatusMixFastSql: QueryShape = (everyInspection, choice) => `WITH ${forceFiguresCte(everyInspection, choice)},
+const regionStatusMixFastSql: QueryShape = (monthly, choice) => `WITH ${forceFiguresCte(monthly, choice)},
 by_region AS (
   SELECT region, unnest([${ALL_PAIR_STATUSES.filter(choice.has).map((s) => `{'status': '${s}', 'pairs': sum(n_${s})}`).join(', ')}]) AS mix
   FROM force_counts GROUP BY region
@@ -223,7 +241,7 @@ WHERE mix.pairs > 0
 ORDER BY region, status`;
 
 export async function regionStatusMixFast(db: Connector, filters: Filters): Promise<RegionStatusShare[]> {
-  return rowsOf<RegionStatusShare>(await db.query(sqlFor(regionStatusMixFastSql, filters), fastParams(filters)));
+  return rowsOf<RegionStatusShare>(await db.query(sqlFor(regionStatusMixFastSql, filters, db.preaggregatedScope), fastParams(filters)));
 }
 
 /** The counts a trend reads: by status, and overdue by status. */
@@ -233,18 +251,21 @@ const TREND_COLUMNS = [...ALL_PAIR_STATUSES.map((s) => `n_${s}`), ...OVERDUE_STA
 const TREND_CHANGES_BY_INSPECTION = `changes AS (
   SELECT force_id, least(last_day(day), $1::DATE) AS date, ${TREND_COLUMNS.join(', ')}
   FROM preagg_force_day
-  WHERE day <= $1::DATE AND ($2 = '' OR list_contains(string_split($2, ','), inspection_id))
+  WHERE day <= $1::DATE AND ${inListParam('$2', 'inspection_id')}
 )`;
-/** The same over every inspection: the months before D's a month to a row, D's own month day by day up to D. */
-const TREND_CHANGES_EVERY_INSPECTION = `changes AS (
+/**
+ * The same over a scope the monthly counts keep: the months before D's a month to a row, D's own
+ * month day by day up to D.
+ */
+const TREND_CHANGES_MONTHLY = `changes AS (
   SELECT force_id, last_day(month)::DATE AS date, ${TREND_COLUMNS.map((c) => `month_${c} AS ${c}`).join(', ')}
   FROM preagg_force_month
-  WHERE month < date_trunc('month', $1::DATE)::DATE
-    AND CASE WHEN $2 = '' THEN true ELSE error('the monthly counts are over every inspection; filter with the daily ones') END
+  WHERE scope = $2 AND month < date_trunc('month', $1::DATE)::DATE AND ${MONTHLY_SCOPE_GUARD}
   UNION ALL
   SELECT force_id, $1::DATE AS date, ${TREND_COLUMNS.join(', ')}
   FROM preagg_force_day
   WHERE day >= date_trunc('month', $1::DATE)::DATE AND day <= $1::DATE
+    AND ${inListParam('$2', 'inspection_id')} AND ${MONTHLY_SCOPE_GUARD}
 )`;
 
 const trendsFastSql = (changes: string, choice: StatusChoice) => `WITH
@@ -255,7 +276,7 @@ first_published AS (
   SELECT min(i.published) AS first
   FROM recommendations r JOIN inspections i ON i.inspection_id = r.inspection_id
   WHERE r.for_forces AND i.published <= $1::DATE
-    AND ($2 = '' OR list_contains(string_split($2, ','), r.inspection_id))
+    AND ${inListParam('$2', 'r.inspection_id')}
     AND EXISTS (SELECT 1 FROM forces_in)
 ),
 points AS (
@@ -282,9 +303,9 @@ dated AS (
 ${runningTrendSeries('SELECT DISTINCT region FROM forces_in')}`;
 
 /** The changes a trend reads: the daily ones with an inspection filter, else the monthly ones. */
-const trendsFast: QueryShape = (everyInspection, choice) =>
-  trendsFastSql(everyInspection ? TREND_CHANGES_EVERY_INSPECTION : TREND_CHANGES_BY_INSPECTION, choice);
+const trendsFast: QueryShape = (monthly, choice) =>
+  trendsFastSql(monthly ? TREND_CHANGES_MONTHLY : TREND_CHANGES_BY_INSPECTION, choice);
 
 export async function complianceTrendsFast(db: Connector, filters: Filters): Promise<TrendPoint[]> {
-  return rowsOf<TrendPoint>(await db.query(sqlFor(trendsFast, filters), fastParams(filters)));
+  return rowsOf<TrendPoint>(await db.query(sqlFor(trendsFast, filters, db.preaggregatedScope), fastParams(filters)));
 }

@@ -20,7 +20,7 @@ export interface QuerySources {
   /** For queries about named forces (joined on, for the skip to work). */
   forcePairs: PairRows;
   intervals: string;
-  /** The benchmark's measure_counts CTE for the filters' shape. */
+  /** The benchmark's measure_counts CTE for the filters' shape (and the connector's pre-aggregated scope). */
   measureCounts: (filters: Filters) => string;
   /** The status history's segments. */
   historySegments: string;
@@ -35,7 +35,7 @@ const PREAGGREGATED: QuerySources = {
   forcePairs: FORCE_PAIRS,
   headlinePairs: HEADLINE_PAIRS_FAST,
   intervals: SEGMENT_INTERVALS,
-  measureCounts: measureCountsFast,
+  measureCounts: (filters) => measureCountsFast(filters, undefined),
   historySegments: HISTORY_SEGMENTS_FAST,
 };
 
@@ -54,4 +54,5 @@ const PLAIN: QuerySources = {
  * The plain SQL while a load's pre-aggregates are still being built (the connector says so), the
  * pre-aggregates otherwise: the same figures either way (tests/sql/metrics/preagg-equivalence.test.ts).
  */
-export const sourcesFor = (db: Connector): QuerySources => (db.preaggregated === false ? PLAIN : PREAGGREGATED);
+export const sourcesFor = (db: Connector): QuerySources =>
+  db.preaggregated === false ? PLAIN : { ...PREAGGREGATED, measureCounts: (filters) => measureCountsFast(filters, db.preaggregatedScope) };

@@ -42,6 +42,11 @@ export class DatasetState {
   /** Why this version's pre-aggregates could not be built, if they could not. */
   buildFailure = $state<string | null>(null);
   readonly #build = new BackgroundBuild();
+  #builtScope = '';
+  /** The inspections the built pre-aggregates also keep monthly counts for, as the views' filter writes them (Connector.preaggregatedScope). */
+  get preaggregatedScope(): string {
+    return this.#builtScope;
+  }
   /** This version's build: true once built, false if superseded or failed. */
   #built: Promise<boolean> = Promise.resolve(true);
   /** What a build waits for before it starts: the page sets it to "the views have their first answers". */
@@ -73,7 +78,7 @@ export class DatasetState {
     const extent = await dataExtent(db);
     this.scope = await this.#coverage(db, extent);
     this.extent = extent;
-    this.db = followingBuild(db, () => this.preaggregated);
+    this.db = followingBuild(db, () => this.preaggregated, () => this.#builtScope);
     return { loaded };
   }
 
@@ -142,8 +147,10 @@ export class DatasetState {
       await tick();
       await this.viewsAnswered();
       if (version !== this.version) return false;
-      const built = await this.#build.run(db);
+      const scope = this.scope?.inspections ?? [];
+      const built = await this.#build.run(db, scope);
       if (!built || version !== this.version) return false;
+      this.#builtScope = scope.join(',');
       this.preaggregated = true;
       // The benchmark reads this: file input → pre-aggregates built, beside file input → interactive.
       performance.mark('oversight:preaggregates-built', { detail: { version } });
@@ -184,7 +191,7 @@ function buildFailureInWords(cause: unknown): string {
 }
 
 /** The engine as the page uses it: it says whether the pre-aggregates match its data (Connector.preaggregated). */
-function followingBuild(db: Connector, preaggregated: () => boolean): Connector {
+function followingBuild(db: Connector, preaggregated: () => boolean, scope: () => string): Connector {
   return {
     query: (sql, params) => db.query(sql, params),
     queryReadOnly: (sql, params) => db.queryReadOnly(sql, params),
@@ -195,6 +202,9 @@ function followingBuild(db: Connector, preaggregated: () => boolean): Connector 
     queryArrowStream: db.queryArrowStream ? (sql) => db.queryArrowStream!(sql) : undefined,
     get preaggregated() {
       return preaggregated();
+    },
+    get preaggregatedScope() {
+      return scope();
     },
   };
 }
