@@ -112,6 +112,7 @@ export class QueryCoordinator {
     const version = this.#version;
     return {
       preaggregated: this.#preaggregated,
+      preaggregatedScope: db.preaggregatedScope,
       query: (sql: string, params: readonly SqlParam[] = []) => {
         const key = cacheKey(sql, params, version);
         const askers = this.#askers.get(key);
