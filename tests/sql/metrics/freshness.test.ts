@@ -3,6 +3,7 @@ import type { Connector } from '../../../src/lib/db/connector';
 import { defaultFilters, type Filters } from '../../../src/lib/metrics/common/filters';
 import { forceFreshness } from '../../../src/lib/metrics/national/freshness.sql';
 import { openFixture } from '../support/fixture';
+import { PLAIN_PAIRS } from '../../../src/lib/metrics/pairs/pair-timing.sql';
 import { refreshPreaggregates } from '../../../src/lib/metrics/preagg/refresh-preaggregates';
 
 /**
@@ -73,5 +74,26 @@ describe('freshness', () => {
   it('does not narrow by status: freshness is about reporting', async () => {
     const all = await forceFreshness(db, on('2024-06-30'), 40);
     expect(await forceFreshness(db, on('2024-06-30', { statuses: ['complete'] }), 40)).toEqual(all);
+  });
+
+  it('counts an update dated before its report came out only from the report on, whichever way it is read', async () => {
+    // b updates I2/R1 on 20 May; I2 is published on 1 Jun. b's updates of I1 end on 1 May.
+    const early = await openFixture();
+    await early.query(`INSERT INTO status_updates VALUES (22, 'b', 'I2', 1, 'in_progress', DATE '2024-05-20', NULL, 'test')`);
+    const scope = ['I1', 'I2'];
+    await refreshPreaggregates(early, scope);
+    const scoped: Connector = { ...early, preaggregatedScope: scope.join(',') };
+    const lastUpdateOfB = async (conn: Connector, filters: Filters, plain: boolean) =>
+      (await forceFreshness(conn, filters, 180, plain ? PLAIN_PAIRS : null)).forces.find((f) => f.force_id === 'b')?.last_update;
+    for (const [asOf, expected] of [['2024-05-25', '2024-05-01'], ['2024-06-10', '2024-05-20']] as const) {
+      for (const inspections of [[], scope, ['I2']]) {
+        const filters = on(asOf, { inspections });
+        const want = inspections.length === 1 && asOf === '2024-05-25' ? null : expected;
+        const label = `${asOf} ${inspections.join(',')}`;
+        expect(await lastUpdateOfB(early, filters, true), label).toBe(want);
+        expect(await lastUpdateOfB(early, filters, false), label).toBe(want);
+        expect(await lastUpdateOfB(scoped, filters, false), label).toBe(want);
+      }
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { Connector, SqlParam } from '../../db/connector';
 import { filterParams, type Filters } from '../common/filters';
 import type { PairRows } from '../pairs/pair-timing.sql';
-import { forceCountsFast } from '../preagg/national-fast.sql';
+import { forceCountsFast, MONTHLY_SCOPE_GUARD, readsMonthly } from '../preagg/national-fast.sql';
 import { rowsOf } from '../common/rows';
 import { inputsOf, type ViewPart } from '../common/view-parts';
 import { sourcesFor } from '../preagg/query-sources';
@@ -78,21 +78,34 @@ open_items AS (
 
 /**
  * The same from the pre-aggregates, for a filter with no recommendation (which they do not keep
- * apart): update days per force and inspection, and the counts by status as on D (in scope and not
+ * apart): update days per force (over a scope the monthly counts keep) or per force and
+ * inspection (another inspection filter), and the counts by status as on D (in scope and not
  * complete: not started, in progress, pending closure, no update).
  */
 const countsFast = (filters: Filters, scope: string | undefined) => `${forceCountsFast(filters, scope)},
-last_updates AS (
+${readsMonthly(filters, scope) ? LAST_UPDATES_IN_SCOPE : LAST_UPDATES_BY_INSPECTION},
+open_items AS (
+  SELECT force_id, n_not_started + n_in_progress + n_pending_closure + n_no_update AS open_items FROM force_counts
+)`;
+
+const NO_RECOMMENDATION = `CASE WHEN $7 = '' THEN true ELSE error('the update days keep no recommendation apart') END`;
+
+const LAST_UPDATES_BY_INSPECTION = `last_updates AS (
   SELECT d.force_id, max(d.day) AS last_update
   FROM preagg_force_update_days d
   JOIN inspections i ON i.inspection_id = d.inspection_id
   WHERE d.day <= $1::DATE AND i.published <= $1::DATE
     AND ${inListParam('$2', 'd.inspection_id')}
-    AND CASE WHEN $7 = '' THEN true ELSE error('the update days keep no recommendation apart') END
+    AND ${NO_RECOMMENDATION}
   GROUP BY d.force_id
-),
-open_items AS (
-  SELECT force_id, n_not_started + n_in_progress + n_pending_closure + n_no_update AS open_items FROM force_counts
+)`;
+
+const LAST_UPDATES_IN_SCOPE = `last_updates AS (
+  SELECT force_id, max(day) AS last_update
+  FROM preagg_scope_update_days
+  WHERE scope = $2 AND day <= $1::DATE AND first_published <= $1::DATE
+    AND ${MONTHLY_SCOPE_GUARD} AND ${NO_RECOMMENDATION}
+  GROUP BY force_id
 )`;
 
 /** Where a force's last update and open items come from: the pre-aggregates when they hold them. */

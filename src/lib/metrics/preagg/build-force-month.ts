@@ -22,6 +22,17 @@ export async function setPreaggregateScope(db: Connector, inspections: readonly 
 }
 
 /**
+ * The rows of `table` (which has an inspection_id) with their scope: all of them under '' (every
+ * inspection), and those of the built scope's inspections once more under that scope.
+ */
+export const inEachScope = (table: string) => `SELECT '' AS scope, * FROM ${table}
+  UNION ALL
+  SELECT s.inspections, t.*
+  FROM ${table} t, preagg_scope s
+  WHERE s.inspections <> ''
+    AND t.inspection_id IN (SELECT unnest(string_split(inspections, ',')) FROM preagg_scope)`;
+
+/**
  * `preagg_force_month`: for each scope ('' for every inspection, and the inspections of
  * `preagg_scope`), each force and every month from the first change to the one after the last
  * (none skipped), the counts over the scope's inspections as they stood when the month began
@@ -36,12 +47,7 @@ export async function setPreaggregateScope(db: Connector, inspections: readonly 
  */
 export const BUILD_FORCE_MONTH = `CREATE OR REPLACE TABLE preagg_force_month AS
 WITH scoped AS (
-  SELECT '' AS scope, * FROM preagg_force_day
-  UNION ALL
-  SELECT s.inspections, d.*
-  FROM preagg_force_day d, preagg_scope s
-  WHERE s.inspections <> ''
-    AND d.inspection_id IN (SELECT unnest(string_split(inspections, ',')) FROM preagg_scope)
+  ${inEachScope('preagg_force_day')}
 ),
 monthly AS (
   SELECT scope, force_id, date_trunc('month', day)::DATE AS month,

@@ -1,5 +1,5 @@
 import { BUILD_FORCE_HISTORY, BUILD_FORCE_STATES, BUILD_OVERDUE_STATES, BUILD_PAIR_STATES, FIRSTS_CTE, PAIRS_CTE } from './build-pair-states';
-import { BUILD_FORCE_MONTH, BUILD_SCOPE } from './build-force-month';
+import { BUILD_FORCE_MONTH, BUILD_SCOPE, inEachScope } from './build-force-month';
 import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './statuses';
 
 export { ALL_PAIR_STATUSES, OVERDUE_STATUSES };
@@ -98,6 +98,23 @@ FROM status_updates u
 SEMI JOIN recommendations r ON r.inspection_id = u.inspection_id AND r.rec_no = u.rec_no AND r.for_forces
 ORDER BY day`;
 
+/**
+ * `preagg_scope_update_days`: for each scope of preagg_force_month ('' and the built scope), each
+ * day a force updated a recommendation of the scope's inspections, with the earliest publication
+ * among the reports it updated that day. A force's last update as on D over the scope is the
+ * latest day on or before D whose earliest publication is on or before D (an update dated before
+ * its report came out counts once the report is out): a row per force and day, no join on
+ * inspections, where the update days per inspection took 30–60 ms per as-of change at 1M.
+ */
+const BUILD_SCOPE_UPDATE_DAYS = `CREATE OR REPLACE TABLE preagg_scope_update_days AS
+WITH scoped AS (
+  ${inEachScope('preagg_force_update_days')}
+)
+SELECT u.scope, u.force_id, u.day, min(i.published) AS first_published
+FROM scoped u JOIN inspections i ON i.inspection_id = u.inspection_id
+GROUP BY ALL
+ORDER BY u.scope, u.day`;
+
 /** Each pre-aggregate's build, in the order they depend on each other. */
 export const PREAGGREGATE_BUILDS = [
   ['preagg_segments', BUILD_SEGMENTS],
@@ -109,4 +126,5 @@ export const PREAGGREGATE_BUILDS = [
   ['preagg_force_states', BUILD_FORCE_STATES],
   ['preagg_force_history', BUILD_FORCE_HISTORY],
   ['preagg_force_update_days', BUILD_FORCE_UPDATE_DAYS],
+  ['preagg_scope_update_days', BUILD_SCOPE_UPDATE_DAYS],
 ] as const;

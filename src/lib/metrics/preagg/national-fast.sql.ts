@@ -65,7 +65,7 @@ day_sums AS (
  * True when $2 is a scope `preagg_force_month` keeps (every inspection, or the built scope), an
  * error otherwise: the SQL reading the monthly counts can only run with those.
  */
-const MONTHLY_SCOPE_GUARD = `CASE WHEN $2 = '' OR $2 = (SELECT inspections FROM preagg_scope) THEN true
+export const MONTHLY_SCOPE_GUARD = `CASE WHEN $2 = '' OR $2 = (SELECT inspections FROM preagg_scope) THEN true
   ELSE error('the monthly counts are kept for every inspection and the built scope only; filter with the daily ones') END`;
 
 /**
@@ -144,7 +144,7 @@ function sqlFor(query: QueryShape, filters: Filters, scope: string | undefined):
 }
 
 /** Whether the monthly counts keep the filters' inspections: every one, or the built scope ($2 as filterParams writes it). */
-const readsMonthly = (filters: Filters, scope: string | undefined): boolean =>
+export const readsMonthly = (filters: Filters, scope: string | undefined): boolean =>
   filters.inspections.length === 0 || (!!scope && filters.inspections.join(',') === scope);
 
 /**
