@@ -62,4 +62,16 @@ describe('force benchmark on 2024-06-30', () => {
   it('has no rank and no percentile before anything is published', async () => {
     expect(await forceBenchmark(db, on('2023-12-31'), subject)).toEqual([]);
   });
+
+  it('asks the engine the same question whoever the subject is, and marks each force\'s role', async () => {
+    const asked: string[] = [];
+    const recording: Connector = { ...db, query: (sql, params) => (asked.push(`${sql}\u0000${JSON.stringify(params)}`), db.query(sql, params)) };
+    const first = await forceBenchmark(recording, on(D), subject);
+    const second = await forceBenchmark(recording, on(D), { force: 'e', compare: null, peers: ['a'] });
+    expect(asked).toHaveLength(2);
+    expect(asked[1]).toBe(asked[0]); // so the coordinator's cache answers a change of force
+    const roles = (rows: ForceMeasure[]) => Object.fromEntries(rows.filter((r) => r.measure === 'compliance').map((r) => [r.force_id, r.role]));
+    expect(roles(first)).toEqual({ a: 'peer', b: 'force', c: 'peer', d: 'compare', e: 'peer' });
+    expect(roles(second)).toEqual({ a: 'peer', b: 'other', c: 'other', d: 'other', e: 'force' });
+  });
 });
