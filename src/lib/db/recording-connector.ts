@@ -9,14 +9,26 @@ import { encodeBase64, type Snapshot } from './snapshot';
  */
 export type TableToIpc = (table: Table) => Uint8Array;
 
-/** Wraps a connector and keeps every query's result, to write a snapshot of what was asked. */
+/**
+ * Wraps a connector and keeps every query's result, to write a snapshot of what was asked. A
+ * question asked again (the national figures serve three parts) is answered from the first
+ * answer and kept once.
+ */
 export function recordingConnector(inner: Connector, toIpc: TableToIpc): { connector: Connector; snapshot: (dataKey: string) => Snapshot } {
   const entries: Snapshot['entries'] = [];
+  const asked = new Map<string, Promise<Table>>();
   const connector: Connector = {
-    async query(sql: string, params: readonly SqlParam[] = []): Promise<Table> {
-      const table = await inner.query(sql, params);
-      entries.push({ sql, params: [...params], ipc: encodeBase64(toIpc(table)) });
-      return table;
+    query(sql: string, params: readonly SqlParam[] = []): Promise<Table> {
+      const key = `${sql}\u0000${JSON.stringify(params)}`;
+      let answer = asked.get(key);
+      if (!answer) {
+        answer = inner.query(sql, params).then((table) => {
+          entries.push({ sql, params: [...params], ipc: encodeBase64(toIpc(table)) });
+          return table;
+        });
+        asked.set(key, answer);
+      }
+      return answer;
     },
     queryReadOnly: (sql, params) => inner.queryReadOnly(sql, params),
     registerFile: (name, bytes) => inner.registerFile(name, bytes),

@@ -45,12 +45,19 @@ SELECT
 FROM headline_pairs`;
 
 /** The headline from its one-row query result (shared with the pre-aggregated query). */
+/** The headline query's row, as the SQL names its columns. */
+export interface HeadlineRow {
+  recommendations: number; in_scope: number; complete: number; compliance_rate: number | null;
+  median_force_rate: number | null; overdue: number; forces_with_overdue: number;
+}
+
 export function headlineFrom(table: Table): Headline {
-  const [row] = rowsOf<{
-    recommendations: number; in_scope: number; complete: number; compliance_rate: number | null;
-    median_force_rate: number | null; overdue: number; forces_with_overdue: number;
-  }>(table);
+  const [row] = rowsOf<HeadlineRow>(table);
   if (!row) throw new Error('headline query returned no row');
+  return headlineOf(row);
+}
+
+export function headlineOf(row: HeadlineRow): Headline {
   return {
     recommendations: row.recommendations,
     inScope: row.in_scope,

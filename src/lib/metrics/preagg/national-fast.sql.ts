@@ -1,6 +1,7 @@
 import type { Connector } from '../../db/connector';
 import { filterParams, type Filters } from '../common/filters';
-import { headlineFrom, type ForceCompliance, type Headline, type RegionStatusShare } from '../national/national.sql';
+import { headlineOf, type ForceCompliance, type Headline, type HeadlineRow, type RegionStatusShare } from '../national/national.sql';
+import type { Table } from 'apache-arrow';
 import { runningTrendSeries, type TrendPoint } from '../national/trends.sql';
 import { rowsOf } from '../common/rows';
 import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './statuses';
@@ -192,23 +193,26 @@ const RECOMMENDATIONS_IN_VIEW = `recommendations_in_view AS (
     AND EXISTS (SELECT 1 FROM forces WHERE ($3 = '' OR region = $3) AND ($6 = '' OR force_id = $6))
 )`;
 
-const headlineFastSql: QueryShape = (monthly, choice) => `WITH ${forceFiguresCte(monthly, choice)},
-${RECOMMENDATIONS_IN_VIEW}
-SELECT
-  any_value(r.n) AS recommendations,
-  coalesce(sum(in_scope), 0)::INTEGER AS in_scope,
-  coalesce(sum(complete), 0)::INTEGER AS complete,
-  (sum(complete) / nullif(sum(in_scope), 0))::DOUBLE AS compliance_rate,
-  (median(complete / nullif(in_scope, 0)) FILTER (pairs > 0))::DOUBLE AS median_force_rate,
-  coalesce(sum(overdue), 0)::INTEGER AS overdue,
-  (count(*) FILTER (overdue > 0))::INTEGER AS forces_with_overdue
-FROM recommendations_in_view r LEFT JOIN force_figures ON true`;
-
-export async function headlineFast(db: Connector, filters: Filters): Promise<Headline> {
-  return headlineFrom(await db.query(sqlFor(headlineFastSql, filters, db.preaggregatedScope), fastParams(filters)));
-}
-
-const forceComplianceFastSql: QueryShape = (monthly, choice) => `WITH ${forceFiguresCte(monthly, choice)},
+/**
+ * The headline, every force's compliance and each region's status mix, from one statement: they
+ * read the same force figures, and DuckDB binds and plans a statement again on every run (see
+ * StatusChoice), which for these was most of each one's time. Three columns, each a list of rows
+ * (the headline's holds one). Asked with the same filters, the three parts of the national view
+ * send the coordinator the same question, which it asks the engine once.
+ */
+const nationalFiguresFastSql: QueryShape = (monthly, choice) => `WITH ${forceFiguresCte(monthly, choice)},
+${RECOMMENDATIONS_IN_VIEW},
+headline AS (
+  SELECT
+    any_value(r.n) AS recommendations,
+    coalesce(sum(in_scope), 0)::INTEGER AS in_scope,
+    coalesce(sum(complete), 0)::INTEGER AS complete,
+    (sum(complete) / nullif(sum(in_scope), 0))::DOUBLE AS compliance_rate,
+    (median(complete / nullif(in_scope, 0)) FILTER (pairs > 0))::DOUBLE AS median_force_rate,
+    coalesce(sum(overdue), 0)::INTEGER AS overdue,
+    (count(*) FILTER (overdue > 0))::INTEGER AS forces_with_overdue
+  FROM recommendations_in_view r LEFT JOIN force_figures ON true
+),
 by_force AS (
   SELECT force_id, name, region,
          in_scope::INTEGER AS in_scope,
@@ -218,30 +222,61 @@ by_force AS (
          pending_closure::INTEGER AS pending_closure,
          (pending_closure / nullif(in_scope, 0))::DOUBLE AS pending_share
   FROM force_figures
-)
-SELECT *, rank() OVER (ORDER BY rate DESC NULLS LAST)::INTEGER AS rank,
-       (median(rate) OVER ())::DOUBLE AS median_rate,
-       (median(rate) OVER (PARTITION BY region))::DOUBLE AS region_median_rate
-FROM by_force
-ORDER BY rank, name`;
-
-export async function forceComplianceFast(db: Connector, filters: Filters): Promise<ForceCompliance[]> {
-  return rowsOf<ForceCompliance>(await db.query(sqlFor(forceComplianceFastSql, filters, db.preaggregatedScope), fastParams(filters)));
-}
-
-const regionStatusMixFastSql: QueryShape = (monthly, choice) => `WITH ${forceFiguresCte(monthly, choice)},
+),
+ranked AS (
+  SELECT *, rank() OVER (ORDER BY rate DESC NULLS LAST)::INTEGER AS rank,
+         (median(rate) OVER ())::DOUBLE AS median_rate,
+         (median(rate) OVER (PARTITION BY region))::DOUBLE AS region_median_rate
+  FROM by_force
+),
 by_region AS (
   SELECT region, unnest([${ALL_PAIR_STATUSES.filter(choice.has).map((s) => `{'status': '${s}', 'pairs': sum(n_${s})}`).join(', ')}]) AS mix
   FROM force_counts GROUP BY region
+),
+region_mix AS (
+  SELECT region, mix.status AS status, mix.pairs::INTEGER AS pairs,
+         (mix.pairs / sum(mix.pairs) OVER (PARTITION BY region))::DOUBLE AS share
+  FROM by_region
+  WHERE mix.pairs > 0
 )
-SELECT region, mix.status AS status, mix.pairs::INTEGER AS pairs,
-       (mix.pairs / sum(mix.pairs) OVER (PARTITION BY region))::DOUBLE AS share
-FROM by_region
-WHERE mix.pairs > 0
-ORDER BY region, status`;
+SELECT
+  (SELECT list(h) FROM headline h) AS headline,
+  (SELECT list(f ORDER BY f.rank, f.name) FROM ranked f) AS forces,
+  (SELECT list(m ORDER BY m.region, m.status) FROM region_mix m) AS region_mix`;
+
+interface NationalFigures {
+  headline: Headline;
+  forces: ForceCompliance[];
+  regionMix: RegionStatusShare[];
+}
+
+/** The one row's list columns as plain rows (numbers and text only: no dates to convert). */
+function listRows<T>(table: Table, column: string): T[] {
+  const list = table.getChild(column)?.get(0) as Iterable<{ toJSON(): T }> | null | undefined;
+  return list ? Array.from(list, (row) => row.toJSON()) : [];
+}
+
+async function nationalFiguresFast(db: Connector, filters: Filters): Promise<NationalFigures> {
+  const table = await db.query(sqlFor(nationalFiguresFastSql, filters, db.preaggregatedScope), fastParams(filters));
+  const [headline] = listRows<HeadlineRow>(table, 'headline');
+  if (!headline) throw new Error('headline query returned no row');
+  return {
+    headline: headlineOf(headline),
+    forces: listRows<ForceCompliance>(table, 'forces'),
+    regionMix: listRows<RegionStatusShare>(table, 'region_mix'),
+  };
+}
+
+export async function headlineFast(db: Connector, filters: Filters): Promise<Headline> {
+  return (await nationalFiguresFast(db, filters)).headline;
+}
+
+export async function forceComplianceFast(db: Connector, filters: Filters): Promise<ForceCompliance[]> {
+  return (await nationalFiguresFast(db, filters)).forces;
+}
 
 export async function regionStatusMixFast(db: Connector, filters: Filters): Promise<RegionStatusShare[]> {
-  return rowsOf<RegionStatusShare>(await db.query(sqlFor(regionStatusMixFastSql, filters, db.preaggregatedScope), fastParams(filters)));
+  return (await nationalFiguresFast(db, filters)).regionMix;
 }
 
 /** The counts a trend reads: by status, and overdue by status. */
