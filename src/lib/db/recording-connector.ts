@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { Connector, SqlParam } from './connector';
-import { encodeBase64, type Snapshot } from './snapshot';
+import { encodeBase64, snapshotKey, type Snapshot } from './snapshot';
 
 /**
  * Serialises a result as an Arrow IPC stream. Passed in because the Node engine builds its tables
@@ -19,7 +19,7 @@ export function recordingConnector(inner: Connector, toIpc: TableToIpc): { conne
   const asked = new Map<string, Promise<Table>>();
   const connector: Connector = {
     query(sql: string, params: readonly SqlParam[] = []): Promise<Table> {
-      const key = `${sql}\u0000${JSON.stringify(params)}`;
+      const key = snapshotKey(sql, params);
       let answer = asked.get(key);
       if (!answer) {
         answer = inner.query(sql, params).then((table) => {

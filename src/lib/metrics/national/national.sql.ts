@@ -44,19 +44,20 @@ SELECT
   count(DISTINCT force_id) FILTER (overdue)::INTEGER AS forces_with_overdue
 FROM headline_pairs`;
 
-/** The headline from its one-row query result (shared with the pre-aggregated query). */
 /** The headline query's row, as the SQL names its columns. */
 export interface HeadlineRow {
   recommendations: number; in_scope: number; complete: number; compliance_rate: number | null;
   median_force_rate: number | null; overdue: number; forces_with_overdue: number;
 }
 
+/** The headline from its one-row query result. */
 export function headlineFrom(table: Table): Headline {
   const [row] = rowsOf<HeadlineRow>(table);
   if (!row) throw new Error('headline query returned no row');
   return headlineOf(row);
 }
 
+/** The headline from its row (shared with the pre-aggregated figures, which hold it in a list). */
 export function headlineOf(row: HeadlineRow): Headline {
   return {
     recommendations: row.recommendations,

@@ -337,7 +337,7 @@ dated AS (
 ),
 ${runningTrendSeries('SELECT DISTINCT region FROM forces_in')}`;
 
-/** The changes a trend reads: the daily ones with an inspection filter, else the monthly ones. */
+/** The changes a trend reads: the monthly ones over a scope they keep, else the daily ones. */
 const trendsFast: QueryShape = (monthly, choice) =>
   trendsFastSql(monthly ? TREND_CHANGES_MONTHLY : TREND_CHANGES_BY_INSPECTION, choice);
 

@@ -28,14 +28,14 @@ export interface QuerySources {
 
 const PLAIN_MEASURE_COUNTS = pairMeasureCounts(PLAIN_PAIRS);
 
-const PREAGGREGATED: QuerySources = {
+// The benchmark's counts depend on the connector's scope: added by sourcesFor.
+const PREAGGREGATED: Omit<QuerySources, 'measureCounts'> = {
   national: true,
   pairs: FAST_PAIRS,
   overduePairs: OVERDUE_PAIRS,
   forcePairs: FORCE_PAIRS,
   headlinePairs: HEADLINE_PAIRS_FAST,
   intervals: SEGMENT_INTERVALS,
-  measureCounts: (filters) => measureCountsFast(filters, undefined),
   historySegments: HISTORY_SEGMENTS_FAST,
 };
 
