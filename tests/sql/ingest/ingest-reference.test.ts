@@ -192,6 +192,27 @@ describe('each kind on its own', () => {
       + 'responses: Force, Inspection (Published, URL, Note optional)');
   });
 
+  it('a recommendations file as a tracker writes it: each cell that cannot be read is named once, the clean row loads', async () => {
+    const db = await openRegisteredDemo();
+    const [file] = await stageAll(db, { 'recs.csv': text([
+      'Inspection,Recommendation,Text,For forces,Due,Due date',
+      'firearms-2023,90,A clean row,yes,By 31 July 2024,31/07/2024',
+      ',91,No inspection,yes,,',
+      'firearms-2099,92,An inspection nobody published,yes,,',
+      'firearms-2023,nine,A number in words,yes,,',
+      'firearms-2023,93,Not a yes or a no,perhaps,,',
+      'firearms-2023,94,A deadline no one can date,yes,Soon-ish,',
+      'firearms-2023,95,Due before the report,yes,,01/01/2020',
+      'firearms-2023,96,A readable deadline but an impossible date,yes,By 31 July 2024,31/13/2024',
+      'firearms-2023,,No number,yes,,',
+    ].join('\n') + '\n') });
+    expect((await problemsOf(db, file!)).map((p) => [p.row, p.kind]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+      [3, 'empty_value'], [4, 'unknown_inspection'], [5, 'bad_recommendation'], [6, 'bad_yes_no'],
+      [7, 'due_text_unread'], [8, 'due_before_publication'], [9, 'date_impossible'], [10, 'empty_value'],
+    ]);
+    expect(file!.loadable).toBe(1);
+  });
+
   it('the three reference templates load together with no problem', async () => {
     const db = await openRegisteredDemo();
     const staged = await stageAll(db, {

@@ -59,17 +59,21 @@ export async function readFilesInWorker(files: readonly File[], signal?: AbortSi
     }
   };
 
-  return Promise.all(files.map((file, id) => {
+  const prepared = files.map((file, id) => {
     const tooLarge = fileSizeProblem(file.name, file.size);
     if (tooLarge) return { kind: 'refused', name: file.name, size: file.size, problem: tooLarge } satisfies PreparedFile;
     unfinished += 1;
-    const prepared = new Promise<PreparedFile>((resolve, reject) => {
+    return new Promise<PreparedFile>((resolve, reject) => {
       described.set(id, resolve);
       failed.set(id, reject);
     });
-    worker.postMessage({ id, file } satisfies ReadRequest);
-    return prepared;
-  })).finally(() => {
+  });
+  // The worker reads one file at a time, each to its last piece: the small ones (a tracker's
+  // inspections and recommendations) go first, so every file is described and the load can start
+  // while the big one is still being cut into pieces, not after it.
+  const bySize = files.map((file, id) => ({ file, id })).filter(({ id }) => described.has(id)).sort((a, b) => a.file.size - b.file.size);
+  for (const request of bySize) worker.postMessage(request satisfies ReadRequest);
+  return Promise.all(prepared).finally(() => {
     if (unfinished === 0) worker.terminate();
   });
 }
