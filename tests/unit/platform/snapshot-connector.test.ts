@@ -36,7 +36,7 @@ describe('snapshot connector', () => {
 
   it('sends other parameters to the engine', async () => {
     const { engine, asked } = fakeEngine(9);
-    const db = snapshotConnector(Promise.resolve(engine), snapshot);
+    const db = snapshotConnector(Promise.resolve(engine), snapshot, { warmUp: false });
     expect(rowsOf(await db.query('SELECT $1', ['2025-01-01']))).toEqual([{ n: 9 }]);
     expect(asked).toEqual(['SELECT $1']);
   });
@@ -44,10 +44,44 @@ describe('snapshot connector', () => {
   it('stops using the snapshot once the engine is ready, so loaded data is never shadowed', async () => {
     const { engine, asked } = fakeEngine(9);
     const ready = Promise.resolve(engine);
-    const db = snapshotConnector(ready, snapshot);
+    const db = snapshotConnector(ready, snapshot, { warmUp: false });
     await ready;
     expect(rowsOf(await db.query('SELECT $1', ['2024-01-01']))).toEqual([{ n: 9 }]);
     expect(asked).toHaveLength(1);
+  });
+
+  it('asks the engine the recorded questions once, one at a time, as it takes over; a failure stops it quietly', async () => {
+    const asked: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const engine: Connector = {
+      ...fakeEngine(0).engine,
+      async query(sql, params = []) {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        asked.push(`${sql} ${JSON.stringify(params)}`);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        inFlight -= 1;
+        if (sql === 'FAIL') throw new Error('no such table');
+        return tableFromArrays({ n: Int32Array.from([1]) });
+      },
+    };
+    const entries = [
+      { sql: 'SELECT $1', params: ['2024-01-01'], ipc: recorded(7) },
+      { sql: 'SELECT 2', params: [], ipc: recorded(2) },
+      { sql: 'FAIL', params: [], ipc: recorded(0) },
+      { sql: 'SELECT 3', params: [], ipc: recorded(3) },
+    ];
+    snapshotConnector(Promise.resolve(engine), { dataKey: 'k', entries });
+    await expect.poll(() => asked.length).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(asked).toEqual(['SELECT $1 ["2024-01-01"]', 'SELECT 2 []', 'FAIL []']);
+    expect(most).toBe(1);
+    // Off (a published dataset's engine reads over the network), nothing is asked.
+    const quiet = fakeEngine(0);
+    snapshotConnector(Promise.resolve(quiet.engine), { dataKey: 'k', entries }, { warmUp: false });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(quiet.asked).toEqual([]);
   });
 });
 

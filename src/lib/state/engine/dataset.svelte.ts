@@ -58,10 +58,11 @@ export class DatasetState {
    * view ever draws the demo figures in between; until then the summary saved with that data
    * answers the first view, as the build-time snapshot does for the shipped data. With nothing
    * saved this costs one look into the browser's storage. Gives back the engine once it holds the
-   * data the views show.
+   * data the views show. `warmUp`: the engine is asked the snapshot's questions once when it takes
+   * over (see snapshot-connector.ts); off for a published dataset, whose engine reads over the network.
    */
   async attach(
-    engine: Promise<Connector>, shipped: Snapshot | null, { useSaved = true }: { useSaved?: boolean } = {},
+    engine: Promise<Connector>, shipped: Snapshot | null, { useSaved = true, warmUp = true }: { useSaved?: boolean; warmUp?: boolean } = {},
   ): Promise<{ loaded: Promise<Connector> }> {
     // A published dataset (useSaved false) is what every viewer sees: data saved here does not replace it.
     const saved = useSaved && (await hasSavedData());
@@ -69,7 +70,7 @@ export class DatasetState {
     // A save without a matching summary waits for the engine: never the demo numbers for user data.
     const snapshot = saved ? await readSavedSummary() : shipped;
     const loaded = saved ? engine.then((db) => this.#restore(db)) : engine;
-    const db = snapshotConnector(loaded, snapshot);
+    const db = snapshotConnector(loaded, snapshot, { warmUp });
     if (saved && snapshot) {
       // Registered after the snapshot connector's own handler, so this runs once the engine answers.
       void loaded.then(() => this.#showEngineIfNotRestored(), () => undefined);
