@@ -77,6 +77,14 @@ describe('snapshot connector', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(asked).toEqual(['SELECT $1 ["2024-01-01"]', 'SELECT 2 []', 'FAIL []']);
     expect(most).toBe(1);
+    // The page's first call after the takeover stops it: nothing of it is sent after that call.
+    const busy = fakeEngine(0);
+    const ready = Promise.resolve(busy.engine);
+    const db = snapshotConnector(ready, { dataKey: 'k', entries: entries.filter((e) => e.sql !== 'FAIL') });
+    await ready;
+    await db.query('BEGIN TRANSACTION');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(busy.asked).toEqual(['SELECT $1', 'BEGIN TRANSACTION']);
     // Off (a published dataset's engine reads over the network), nothing is asked.
     const quiet = fakeEngine(0);
     snapshotConnector(Promise.resolve(quiet.engine), { dataKey: 'k', entries }, { warmUp: false });
