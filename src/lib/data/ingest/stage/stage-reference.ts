@@ -24,10 +24,10 @@ export interface ReferenceStagingOptions {
 }
 
 const YES = ['true', 'yes', 'y', '1', 't'];
-const isDate = (c: ReferenceColumn) => c.reading === 'date' || c.reading === 'date_or_blank';
+const NO = ['false', 'no', 'n', '0', 'f'];
 /** The readings whose cells can fail to read, and so have a check of their own in findProblems. */
 const CHECKED_READINGS: ReadonlySet<ReferenceColumn['reading']> = new Set(['force', 'inspection', 'rec_no', 'date', 'date_or_blank', 'yes_no']);
-const NO = ['false', 'no', 'n', '0', 'f'];
+const isDate = (c: ReferenceColumn) => c.reading === 'date' || c.reading === 'date_or_blank';
 
 /** What a key is called in messages, from the staged row `s`. */
 const KEY_TEXT: Record<ReferenceDefinition['kind'], string> = {
