@@ -5,7 +5,7 @@ import { snapshotConnector } from '../../db/snapshot-connector';
 import { dataExtent, type DataExtent } from '../../metrics/common/data-extent.sql';
 import { userCoverage, type UserCoverage } from '../../metrics/common/user-coverage.sql';
 import { hasShippedResponses, isIllustrative, sourceLine } from '../../charts/shared/source-line';
-import { hasSavedData } from '../../data/ingest/loaded/saved-data-folder';
+import { hasSavedDataAtStart } from '../../data/ingest/loaded/saved-data-folder';
 import { readSavedSummary } from '../../data/ingest/loaded/saved-summary';
 import { BackgroundBuild } from '../../metrics/preagg/background-build';
 import { recordFirstView } from './first-view-snapshot';
@@ -65,7 +65,7 @@ export class DatasetState {
     engine: Promise<Connector>, shipped: Snapshot | null, { useSaved = true, warmUp = true }: { useSaved?: boolean; warmUp?: boolean } = {},
   ): Promise<{ loaded: Promise<Connector> }> {
     // A published dataset (useSaved false) is what every viewer sees: data saved here does not replace it.
-    const saved = useSaved && (await hasSavedData());
+    const saved = useSaved && (await hasSavedDataAtStart());
     this.restoring = saved;
     // A save without a matching summary waits for the engine: never the demo numbers for user data.
     const snapshot = saved ? await readSavedSummary() : shipped;

@@ -3,7 +3,7 @@
  * Kept apart from saved-data-opfs.ts so start-up can ask "is anything saved?" without loading
  * the code that restores it.
  */
-const FOLDER = 'oversight';
+export const FOLDER = 'oversight';
 export const ROWS_FILE = 'status_updates.arrows';
 export const MANIFEST_FILE = 'loads.json';
 
@@ -27,6 +27,18 @@ export async function hasSavedData(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether data is saved, asked once as the page starts: the answer of the look public/saved-check.js
+ * began while the page was parsed (the browser's first look into this storage takes about 50 ms,
+ * which the first view would otherwise wait for), or a look of its own without it.
+ */
+export function hasSavedDataAtStart(): Promise<boolean> {
+  const page = globalThis as { oversightSavedCheck?: Promise<boolean> };
+  const early = page.oversightSavedCheck;
+  delete page.oversightSavedCheck;
+  return early ? early.catch(() => hasSavedData()) : hasSavedData();
 }
 
 /** Deletes everything saved; the next visit starts from the shipped data. */
