@@ -1,5 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { firstViewChunk } from './scripts/first-view-chunk';
 
 export default defineConfig({
   // Relative asset paths: the build works from any static host, including under a sub-path.
@@ -10,6 +11,7 @@ export default defineConfig({
     // The 33 MB wasm is an asset, never inlined; keep the report readable.
     assetsInlineLimit: 4096,
     chunkSizeWarningLimit: 1024,
+    rollupOptions: { output: { codeSplitting: { groups: [firstViewChunk] } } },
   },
   worker: { format: 'es' },
   test: {

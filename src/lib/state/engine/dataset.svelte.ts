@@ -5,7 +5,7 @@ import { snapshotConnector } from '../../db/snapshot-connector';
 import { dataExtent, type DataExtent } from '../../metrics/common/data-extent.sql';
 import { userCoverage, type UserCoverage } from '../../metrics/common/user-coverage.sql';
 import { hasShippedResponses, isIllustrative, sourceLine } from '../../charts/shared/source-line';
-import { hasSavedDataAtStart } from '../../data/ingest/loaded/saved-data-folder';
+import { forgetSavedData, hasSavedDataAtStart } from '../../data/ingest/loaded/saved-data-folder';
 import { readSavedSummary } from '../../data/ingest/loaded/saved-summary';
 import { BackgroundBuild } from '../../metrics/preagg/background-build';
 import { recordFirstView } from './first-view-snapshot';
@@ -104,7 +104,6 @@ export class DatasetState {
 
   /** Deletes a save that could not be restored, so the next visit starts from the demo data without a word. */
   async forgetDamagedSave(): Promise<void> {
-    const { forgetSavedData } = await import('../../data/ingest/loaded/saved-data-folder');
     await forgetSavedData();
     this.restoreFailure = null;
   }
