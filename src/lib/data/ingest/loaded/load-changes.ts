@@ -161,11 +161,15 @@ export async function lastUndoable(db: Connector): Promise<UndoableChange | null
   return row ? { description: row.description } : null;
 }
 
-/** Brings back what the last replace or remove set aside, and takes out what it added. */
-export async function undoLastChange(db: Connector): Promise<void> {
+/**
+ * Brings back what the last replace or remove set aside, and takes out what it added. Gives back
+ * the change it undid (null: nothing to undo), read with it: a list of changes on the page can be
+ * a moment behind the engine, and a message from it named the change before the one undone.
+ */
+export async function undoLastChange(db: Connector): Promise<UndoableChange | null> {
   await prepareTables(db);
-  const [undo] = resultRows<{ added: string }>(await db.query('SELECT added_ids AS added FROM ingest_undo'));
-  if (!undo) return;
+  const [undo] = resultRows<{ added: string; description: string }>(await db.query('SELECT added_ids AS added, description FROM ingest_undo'));
+  if (!undo) return null;
   const addedIds = undo.added ? undo.added.split(',').map(Number) : [];
   const added = (await listLoads(db)).filter((entry) => addedIds.includes(entry.load_id));
   await inTransaction(db, async () => {
@@ -179,6 +183,7 @@ export async function undoLastChange(db: Connector): Promise<void> {
     await db.query('DELETE FROM ingest_undo_loads');
     await db.query('DELETE FROM ingest_undo_rows');
   });
+  return { description: undo.description };
 }
 
 /** Drops a load's staging tables; the loaded data is not touched. */
