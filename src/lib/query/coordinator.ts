@@ -32,6 +32,14 @@ export class QueryCoordinator {
   #db: Connector | null = null;
   #version = 0;
   #preaggregated = true;
+  /**
+   * Builds of the pre-aggregates finished since the page opened. An answer read from them holds
+   * for that build only: after saved data is restored, questions asked before the restore (with
+   * the fast SQL of the summary that drew the first view) were answered from the shipped data's
+   * pre-aggregates, and once the restored data's were built the same question came back from the
+   * cache with the shipped figures.
+   */
+  #builds = 0;
   readonly #views = new Set<ViewQueries<never, never>>();
   readonly #idleWaiters: (() => void)[] = [];
   /** Who waits for each question still on its way: it is dropped only when none of them does. */
@@ -66,6 +74,7 @@ export class QueryCoordinator {
    */
   connect(db: Connector, version: number, preaggregated = true): void {
     if (db === this.#db && version === this.#version && preaggregated === this.#preaggregated) return;
+    if (preaggregated && !this.#preaggregated) this.#builds += 1;
     this.#db = db;
     this.#version = version;
     this.#preaggregated = preaggregated;
@@ -110,11 +119,12 @@ export class QueryCoordinator {
     const db = this.#db;
     if (!db) throw new Error('the engine is not connected');
     const version = this.#version;
+    const builds = this.#builds;
     return {
       preaggregated: this.#preaggregated,
       preaggregatedScope: db.preaggregatedScope,
       query: (sql: string, params: readonly SqlParam[] = []) => {
-        const key = cacheKey(sql, params, version);
+        const key = cacheKey(sql, params, version, builds);
         const askers = this.#askers.get(key);
         if (askers) askers.push(wanted);
         return this.cache.answer(key, () => {

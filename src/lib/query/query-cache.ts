@@ -2,9 +2,15 @@ import type { Table } from 'apache-arrow';
 import type { SqlParam } from '../db/connector';
 import { contentKey } from './content-key';
 
-/** What identifies an answer: the same SQL with the same parameters over the same data. */
-export const cacheKey = (sql: string, params: readonly SqlParam[], dataVersion: number): string =>
-  `${dataVersion}\u0000${sql}\u0000${contentKey(params)}`;
+/**
+ * What identifies an answer: the same SQL with the same parameters over the same data, and for SQL
+ * that reads the pre-aggregates, the same build of them (`build`: see QueryCoordinator.connect).
+ */
+export const cacheKey = (sql: string, params: readonly SqlParam[], dataVersion: number, build = 0): string =>
+  `${dataVersion}\u0000${readsPreaggregates(sql) ? build : 0}\u0000${sql}\u0000${contentKey(params)}`;
+
+/** The tables a build of the pre-aggregates writes (preagg/build-preaggregates.ts). */
+const readsPreaggregates = (sql: string): boolean => /\b(preagg_\w+|status_runs)\b/.test(sql);
 
 /**
  * Answers by (SQL, parameters, data version), newest kept: going back to an earlier date or filter

@@ -226,6 +226,45 @@ describe('the query coordinator', () => {
   });
 });
 
+describe('answers read from the pre-aggregates', () => {
+  it('are asked again once the pre-aggregates are built anew, while other answers stay cached', async () => {
+    const held = heldEngine();
+    const coordinator = new QueryCoordinator(60_000);
+    // As after a restore of saved data: the first questions, with the fast SQL, read the shipped
+    // data's pre-aggregates; then the views go to the plain SQL until the restored data's are built.
+    coordinator.connect(held.engine, 1, true);
+    const fast = (db: Connector, s: State): ViewParts<{ figures: number; markers: number }> => {
+      const one = async (sql: string) => rowsOf<{ n: number }>(await db.query(sql, [s.asOf]))[0]!.n;
+      return {
+        figures: { inputs: String(s.asOf), run: () => one(db.preaggregated ? 'SELECT $1 AS n FROM preagg_force_month' : 'SELECT $1 AS n -- plain') },
+        markers: { inputs: String(s.asOf), run: () => one('SELECT $1 AS n -- markers') },
+      };
+    };
+    const view = coordinator.view(fast, { settled: () => undefined });
+    let done = view.request(base);
+    await held.answerAll();
+    await done;
+    coordinator.connect(held.engine, 1, false);
+    await held.answerAll();
+    await coordinator.idle();
+
+    held.log.length = 0;
+    coordinator.connect(held.engine, 1, true);
+    await held.answerAll();
+    await coordinator.idle();
+    expect(held.log).toEqual(['SELECT $1 AS n FROM preagg_force_month']);
+
+    // Within one build, the cache answers as before.
+    held.log.length = 0;
+    done = view.request({ ...base, asOf: 20 });
+    await held.answerAll();
+    await done;
+    held.log.length = 0;
+    await view.request(base);
+    expect(held.log).toEqual([]);
+  });
+});
+
 describe('the query queue', () => {
   it('sends up to its slots at once, the most urgent next, and drops what nobody wants any more', async () => {
     const queue = new QueryQueue(2);
