@@ -95,7 +95,10 @@ ORDER BY day`;
 const BUILD_FORCE_UPDATE_DAYS = `CREATE OR REPLACE TABLE preagg_force_update_days AS
 SELECT DISTINCT u.force_id, u.inspection_id, u.as_of AS day
 FROM status_updates u
-SEMI JOIN recommendations r ON r.inspection_id = u.inspection_id AND r.rec_no = u.rec_no AND r.for_forces
+-- The for-forces test stays in the subquery: in the ON clause DuckDB found no key to hash on and
+-- compared every update with every recommendation (10.3 s at 1M updates under Node, 0.2 s so).
+SEMI JOIN (SELECT inspection_id, rec_no FROM recommendations WHERE for_forces) r
+  ON r.inspection_id = u.inspection_id AND r.rec_no = u.rec_no
 ORDER BY day`;
 
 /**
