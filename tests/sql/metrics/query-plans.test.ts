@@ -59,4 +59,13 @@ describe('query plans', () => {
     }
     expect(found).toEqual([]);
   }, 120_000);
+
+  it('the pair states are stored by recommendation, force and day, so a query about one report skips the rest', async () => {
+    const [row] = rowsOf<{ rows: number; out_of_order: number }>(await db.query(`
+      SELECT count(*)::INTEGER AS rows,
+             count(*) FILTER (WHERE (inspection_id, rec_no, force_id, state_from) < previous)::INTEGER AS out_of_order
+      FROM (SELECT *, lag((inspection_id, rec_no, force_id, state_from)) OVER (ORDER BY rowid) AS previous FROM preagg_pair_states)`));
+    expect(row!.rows).toBeGreaterThan(1000);
+    expect(row!.out_of_order).toBe(0);
+  });
 });
