@@ -43,6 +43,8 @@ export interface PageResult {
   fileLoad: Cell | null;
   /** When the Data view stopped for review instead: change event → review shown (reading and checking). */
   fileReview: Cell | null;
+  /** Change event → the pre-aggregates' first stage, the per-force counts, built (the national figures switch to them). */
+  fileCounts: Cell | null;
   /** Change event → the pre-aggregates built in the background (the views interactive before, on the plain SQL). */
   filePreaggregates: Cell | null;
   /** Change event → the loaded data saved in the browser (OPFS). */
@@ -119,6 +121,7 @@ export function aggregateRuns(outcomes: readonly RunOutcome[], detail = true): P
             [...new Set(fileLoads.map((f) => f.unavailable).filter(Boolean))].join('; ') || 'not measured',
           ),
     fileReview: fileLoads.some((f) => f.msToReview !== undefined) ? cell(fileLoads.map((f) => f.msToReview)) : null,
+    fileCounts: fileLoads.some((f) => f.msToCounts !== undefined) ? cell(fileLoads.map((f) => f.msToCounts)) : null,
     filePreaggregates: fileLoads.some((f) => f.msToPreaggregates !== undefined) ? cell(fileLoads.map((f) => f.msToPreaggregates)) : null,
     fileSaved: fileLoads.some((f) => f.msToSaved !== undefined) ? cell(fileLoads.map((f) => f.msToSaved)) : null,
     interactions,

@@ -29,6 +29,8 @@ export interface FileLoad {
   ms: number | null;
   /** The input's change event → the Data view stopped for review (problems found), in ms. */
   msToReview?: number;
+  /** The input's change event → the per-force counts built, the first stage of that (the national figures, trends and freshness switch), in ms. */
+  msToCounts?: number;
   /** The input's change event → the pre-aggregates built in the background, in ms (the views then switch to the fast queries). */
   msToPreaggregates?: number;
   /** The input's change event → the loaded data saved in the browser's storage (OPFS), in ms. */
@@ -118,6 +120,11 @@ export async function loadFiles(page: Page, files: readonly string[], timeout: n
     )
     .then((handle) => handle.jsonValue() as Promise<number>)
     .catch(() => null);
+  // Marked before the whole build is, in the same page: read once that is done.
+  const countsAt = builtAt === null ? null : await page.evaluate(
+    (started) => performance.getEntriesByName('oversight:counts-built').find((mark) => mark.startTime > started)?.startTime ?? null,
+    record.started,
+  );
   // The Data view then saves the data in the browser (OPFS); let that finish before anything else is timed.
   const savedAt = await page
     .waitForFunction(
@@ -132,6 +139,7 @@ export async function loadFiles(page: Page, files: readonly string[], timeout: n
     .catch(() => null);
   return {
     ms: record.done! - record.started,
+    ...(countsAt !== null ? { msToCounts: countsAt - record.started } : {}),
     ...(builtAt !== null ? { msToPreaggregates: builtAt - record.started } : {}),
     ...(savedAt !== null ? { msToSaved: savedAt - record.started } : {}),
   };

@@ -178,6 +178,9 @@ function sizesTable(sizes: readonly SizeResult[]): string {
   add('Status CSV / Parquet file', (s) => `${bytes(s.fileBytes.csv)} / ${bytes(s.fileBytes.parquet)}`);
   add('**App**: CSV load (file input → interactive, on the plain SQL)', (s) => cellText(s.appCsv?.fileLoad, ms));
   add('App: Parquet load', (s) => cellText(s.appParquet?.fileLoad, ms));
+  if (sizes.some((s) => s.appCsv?.fileCounts || s.appParquet?.fileCounts)) {
+    add('App: CSV / Parquet file input → per-force counts built (national figures, trends, freshness fast)', (s) => `${cellText(s.appCsv?.fileCounts, ms)} / ${cellText(s.appParquet?.fileCounts, ms)}`);
+  }
   if (sizes.some((s) => s.appCsv?.filePreaggregates || s.appParquet?.filePreaggregates)) {
     add('App: CSV / Parquet file input → pre-aggregates built (background)', (s) => `${cellText(s.appCsv?.filePreaggregates, ms)} / ${cellText(s.appParquet?.filePreaggregates, ms)}`);
   }

@@ -27,6 +27,11 @@ export interface Connector {
    */
   readonly preaggregated?: boolean;
   /**
+   * While `preaggregated` is false: true once the build's first stage, the per-force counts, is
+   * done, so the queries that read only those can use them (query-sources.ts).
+   */
+  readonly countsBuilt?: boolean;
+  /**
    * The inspection filter, as the views' $2 writes it, that the pre-aggregates also keep monthly
    * counts for (the inspections the user's statuses cover), or absent: with it, the national
    * figures over that scope read a row per force instead of every daily change.

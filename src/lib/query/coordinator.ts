@@ -32,6 +32,7 @@ export class QueryCoordinator {
   #db: Connector | null = null;
   #version = 0;
   #preaggregated = true;
+  #countsBuilt = true;
   /**
    * Builds of the pre-aggregates finished since the page opened. An answer read from them holds
    * for that build only: after saved data is restored, questions asked before the restore (with
@@ -67,17 +68,25 @@ export class QueryCoordinator {
     return this.#preaggregated;
   }
 
+  /** Whether, while they are not, the first stage of them (the per-force counts) is. */
+  get countsBuilt(): boolean {
+    return this.#countsBuilt;
+  }
+
   /**
-   * The engine, its data version and whether that version's pre-aggregates are built. A new version
-   * asks every view's parts again; so do the pre-aggregates once built, now with the fast queries
-   * (the same rows, so the views redraw nothing).
+   * The engine, its data version and whether that version's pre-aggregates are built (and, until
+   * they are, whether their per-force counts are). A new version asks every view's parts again; so
+   * does each stage of the pre-aggregates once built, now with the fast queries it allows (the same
+   * rows, so the views redraw nothing).
    */
-  connect(db: Connector, version: number, preaggregated = true): void {
-    if (db === this.#db && version === this.#version && preaggregated === this.#preaggregated) return;
-    if (preaggregated && !this.#preaggregated) this.#builds += 1;
+  connect(db: Connector, version: number, preaggregated = true, countsBuilt = preaggregated): void {
+    const counts = preaggregated || countsBuilt;
+    if (db === this.#db && version === this.#version && preaggregated === this.#preaggregated && counts === this.#countsBuilt) return;
+    if ((preaggregated && !this.#preaggregated) || (counts && !this.#countsBuilt)) this.#builds += 1;
     this.#db = db;
     this.#version = version;
     this.#preaggregated = preaggregated;
+    this.#countsBuilt = counts;
     for (const view of this.#views) view.dataChanged();
   }
 
@@ -122,6 +131,7 @@ export class QueryCoordinator {
     const builds = this.#builds;
     return {
       preaggregated: this.#preaggregated,
+      countsBuilt: this.#countsBuilt,
       preaggregatedScope: db.preaggregatedScope,
       query: (sql: string, params: readonly SqlParam[] = []) => {
         const key = cacheKey(sql, params, version, builds);
@@ -180,7 +190,7 @@ export class ViewQueries<S, Data> {
     this.#state = state;
     if (this.#disposed || !this.coordinator.connected) return;
     // Built pre-aggregates change the queries, not the data: asked again, under keys of their own.
-    const version = `${this.coordinator.dataVersion}${this.coordinator.preaggregated ? '' : ' plain'}`;
+    const version = `${this.coordinator.dataVersion}${this.coordinator.preaggregated ? '' : this.coordinator.countsBuilt ? ' counts' : ' plain'}`;
     let mine: { name: keyof Data; key: string }[] = [];
     // A question of this batch is dropped once none of its parts is still asked for.
     const wanted = () => !this.#disposed && mine.some(({ name, key }) => this.#asked[name] === key);

@@ -134,6 +134,45 @@ describe('a load that does not wait for its pre-aggregates', () => {
     expect(national.shown).toEqual(await runParts(nationalViewParts(db, filters)));
   }, 300_000);
 
+  it('switches the per-force figures to their counts before the per-pair tables are built: the same figures, every way', async () => {
+    const { db } = await demoWithLoad();
+    const filters = await asOfLatest(db);
+    const plainNational = await runParts(nationalViewParts({ ...db, preaggregated: false }, filters));
+    let atPairStates: { countsBuilt: boolean; preaggregated: boolean; national: NationalRows; asked: string[] } | null = null;
+    const dataset = new DatasetState();
+    const engine: Connector = {
+      ...db,
+      query: async (sql: string, params?: readonly SqlParam[]) => {
+        if (!atPairStates && sql.startsWith('CREATE OR REPLACE TABLE preagg_pair_states')) {
+          // The first stage is done and the per-pair tables are still the old data's: what the views read now.
+          const seen = recording({ ...db, preaggregated: dataset.preaggregated, countsBuilt: dataset.countsBuilt });
+          const national = await runParts(nationalViewParts(seen, filters));
+          atPairStates = { countsBuilt: dataset.countsBuilt, preaggregated: dataset.preaggregated, national, asked: seen.asked };
+        }
+        return db.query(sql, params);
+      },
+    };
+    dataset.db = engine;
+    await dataset.refresh();
+    expect([dataset.countsBuilt, dataset.preaggregated]).toEqual([false, false]);
+    expect(await dataset.whenBuilt()).toBe(true);
+    expect([dataset.countsBuilt, dataset.preaggregated]).toEqual([true, true]);
+
+    const between = atPairStates!;
+    expect([between.countsBuilt, between.preaggregated]).toEqual([true, false]);
+    expect(between.asked.some((sql) => sql.includes('preagg_force_month'))).toBe(true);
+    expect(between.asked.filter((sql) => /preagg_(pair|overdue|force)_states|preagg_force_history/.test(sql))).toEqual([]);
+    expect(between.national).toEqual(plainNational);
+    expect(await runParts(nationalViewParts(db, filters))).toEqual(plainNational);
+
+    // The force and inspection views over the counts and the plain per-pair SQL: the same rows too.
+    const countsDb: Connector = { ...db, preaggregated: false, countsBuilt: true };
+    const subject = { force: 'kent', compare: 'surrey', peers: ['essex', 'sussex'] };
+    expect(await runParts(forceViewParts(countsDb, filters, subject))).toEqual(await runParts(forceViewParts(db, filters, subject)));
+    expect(await runParts(inspectionViewParts(countsDb, filters, 'firearms-2023')))
+      .toEqual(await runParts(inspectionViewParts(db, filters, 'firearms-2023')));
+  }, 300_000);
+
   it('a newer change cancels the unfinished build: only the last version is said to be built', async () => {
     const { db } = await demoWithLoad();
     let release = () => {};

@@ -265,6 +265,42 @@ describe('answers read from the pre-aggregates', () => {
   });
 });
 
+describe('a build in two stages', () => {
+  it('asks the parts again once the per-force counts are built, then once everything is, each with the SQL it allows', async () => {
+    const held = heldEngine();
+    const coordinator = new QueryCoordinator(60_000);
+    const staged = (db: Connector, s: State): ViewParts<{ figures: number; overdue: number }> => {
+      const one = async (sql: string) => rowsOf<{ n: number }>(await db.query(sql, [s.asOf]))[0]!.n;
+      const counts = db.preaggregated !== false || db.countsBuilt === true;
+      return {
+        figures: { inputs: String(s.asOf), run: () => one(counts ? 'SELECT $1 AS n FROM preagg_force_month' : 'SELECT $1 AS n -- plain figures') },
+        overdue: { inputs: String(s.asOf), run: () => one(db.preaggregated !== false ? 'SELECT $1 AS n FROM preagg_overdue_states' : 'SELECT $1 AS n -- plain overdue') },
+      };
+    };
+    coordinator.connect(held.engine, 1, false);
+    const view = coordinator.view(staged, { settled: () => undefined });
+    const done = view.request(base);
+    await held.answerAll();
+    await done;
+    expect(held.log).toEqual(['SELECT $1 AS n -- plain figures', 'SELECT $1 AS n -- plain overdue']);
+
+    held.log.length = 0;
+    coordinator.connect(held.engine, 1, false, true);
+    expect(coordinator.countsBuilt).toBe(true);
+    await held.answerAll();
+    await coordinator.idle();
+    // The plain overdue SQL is answered from the cache; the figures read the counts.
+    expect(held.log).toEqual(['SELECT $1 AS n FROM preagg_force_month']);
+
+    held.log.length = 0;
+    coordinator.connect(held.engine, 1, true);
+    await held.answerAll();
+    await coordinator.idle();
+    // Everything built: the counts are asked again (built anew for all we know), the overdue list reads its table.
+    expect(held.log.sort()).toEqual(['SELECT $1 AS n FROM preagg_force_month', 'SELECT $1 AS n FROM preagg_overdue_states']);
+  });
+});
+
 describe('the query queue', () => {
   it('sends up to its slots at once, the most urgent next, and drops what nobody wants any more', async () => {
     const queue = new QueryQueue(2);

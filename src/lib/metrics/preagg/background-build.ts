@@ -1,5 +1,5 @@
 import type { Connector } from '../../db/connector';
-import { DERIVED_BUILDS } from './refresh-preaggregates';
+import { COUNT_STAGE, PAIR_STAGE } from './refresh-preaggregates';
 import { setPreaggregateScope } from './build-force-month';
 
 /**
@@ -14,18 +14,23 @@ export class BackgroundBuild {
   /**
    * True once built; false when a newer build (or cancel) stopped it. Rejects when a statement
    * failed. `scope`: the inspections to keep monthly counts for besides every one (BUILD_SCOPE).
+   * `onCountsBuilt`: called once the per-force counts are built (COUNT_STAGE), before the per-pair
+   * tables, so the queries that read only those can switch to them.
    */
-  async run(db: Connector, scope: readonly string[] = []): Promise<boolean> {
+  async run(db: Connector, scope: readonly string[] = [], onCountsBuilt: () => void = () => {}): Promise<boolean> {
     this.cancel();
     const controller = new AbortController();
     this.#controller = controller;
     const { signal } = controller;
     try {
       await setPreaggregateScope(db, scope);
-      for (const sql of DERIVED_BUILDS) {
-        if (signal.aborted) return false;
-        if (db.runInBackground) await db.runInBackground(sql, signal);
-        else await db.query(sql);
+      for (const stage of [COUNT_STAGE, PAIR_STAGE]) {
+        for (const sql of stage) {
+          if (signal.aborted) return false;
+          if (db.runInBackground) await db.runInBackground(sql, signal);
+          else await db.query(sql);
+        }
+        if (stage === COUNT_STAGE && !signal.aborted) onCountsBuilt();
       }
     } catch (cause) {
       if (signal.aborted) return false;

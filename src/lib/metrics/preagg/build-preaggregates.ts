@@ -118,16 +118,27 @@ FROM scoped u JOIN inspections i ON i.inspection_id = u.inspection_id
 GROUP BY ALL
 ORDER BY u.scope, u.day`;
 
-/** Each pre-aggregate's build, in the order they depend on each other. */
-export const PREAGGREGATE_BUILDS = [
+/**
+ * The per-force counts: what the national figures, trends, freshness and the force benchmark read
+ * (national-fast.sql.ts, history of segments, update days). Built first, and small, so that after a
+ * load those views leave the plain SQL seconds before the per-pair tables below are done.
+ */
+export const COUNT_BUILDS = [
   ['preagg_segments', BUILD_SEGMENTS],
   ['preagg_force_day', BUILD_FORCE_DAY],
   ['preagg_scope', BUILD_SCOPE],
   ['preagg_force_month', BUILD_FORCE_MONTH],
+  ['preagg_force_update_days', BUILD_FORCE_UPDATE_DAYS],
+  ['preagg_scope_update_days', BUILD_SCOPE_UPDATE_DAYS],
+] as const;
+
+/** Each pair's states and history: the overdue list, per-pair figures and the force view read these. */
+export const PAIR_BUILDS = [
   ['preagg_pair_states', BUILD_PAIR_STATES],
   ['preagg_overdue_states', BUILD_OVERDUE_STATES],
   ['preagg_force_states', BUILD_FORCE_STATES],
   ['preagg_force_history', BUILD_FORCE_HISTORY],
-  ['preagg_force_update_days', BUILD_FORCE_UPDATE_DAYS],
-  ['preagg_scope_update_days', BUILD_SCOPE_UPDATE_DAYS],
 ] as const;
+
+/** Each pre-aggregate's build, in the order they depend on each other. */
+export const PREAGGREGATE_BUILDS = [...COUNT_BUILDS, ...PAIR_BUILDS] as const;

@@ -51,8 +51,23 @@ const PLAIN: QuerySources = {
 };
 
 /**
- * The plain SQL while a load's pre-aggregates are still being built (the connector says so), the
- * pre-aggregates otherwise: the same figures either way (tests/sql/metrics/preagg-equivalence.test.ts).
+ * While only the per-force counts are built (COUNT_STAGE of a build): the queries that read
+ * nothing else (the national figures, trends, freshness, the benchmark's counts) use them, the
+ * per-pair ones the plain SQL.
  */
-export const sourcesFor = (db: Connector): QuerySources =>
-  db.preaggregated === false ? PLAIN : { ...PREAGGREGATED, measureCounts: (filters) => measureCountsFast(filters, db.preaggregatedScope) };
+const countsOnly = (scope: string | undefined): QuerySources => ({
+  ...PLAIN,
+  national: true,
+  intervals: SEGMENT_INTERVALS,
+  measureCounts: (filters) => measureCountsFast(filters, scope),
+});
+
+/**
+ * The plain SQL while a load's pre-aggregates are still being built (the connector says so), the
+ * per-force counts once those are, the pre-aggregates otherwise: the same figures every way
+ * (tests/sql/metrics/preagg-equivalence.test.ts).
+ */
+export const sourcesFor = (db: Connector): QuerySources => {
+  if (db.preaggregated !== false) return { ...PREAGGREGATED, measureCounts: (filters) => measureCountsFast(filters, db.preaggregatedScope) };
+  return db.countsBuilt ? countsOnly(db.preaggregatedScope) : PLAIN;
+};

@@ -1,10 +1,14 @@
 import type { Connector } from '../../db/connector';
 import { BUILD_STATUS_RUNS } from '../../data/status-runs';
-import { PREAGGREGATE_BUILDS } from './build-preaggregates';
+import { COUNT_BUILDS, PAIR_BUILDS } from './build-preaggregates';
 import { setPreaggregateScope } from './build-force-month';
 
-/** Every derived table, in the order they depend on each other: status_runs feeds the segments. */
-export const DERIVED_BUILDS: readonly string[] = [BUILD_STATUS_RUNS, ...PREAGGREGATE_BUILDS.map(([, sql]) => sql)];
+/** The derived tables of the per-force counts (status_runs feeds the segments): the first stage of a build. */
+export const COUNT_STAGE: readonly string[] = [BUILD_STATUS_RUNS, ...COUNT_BUILDS.map(([, sql]) => sql)];
+/** The per-pair tables: the second stage. */
+export const PAIR_STAGE: readonly string[] = PAIR_BUILDS.map(([, sql]) => sql);
+/** Every derived table, in the order they depend on each other. */
+export const DERIVED_BUILDS: readonly string[] = [...COUNT_STAGE, ...PAIR_STAGE];
 
 /**
  * Rebuilds everything derived from the canonical tables, in one go (start-up, restore); after a
