@@ -8,7 +8,8 @@ import { launchChromium, openApp, waitForNationalView } from '../support/chromiu
 
 /**
  * Issue 17, item 3, in Chromium: after a load the national view shows the new figures while the
- * pre-aggregates are still being built (from the plain SQL), and the same figures once they are.
+ * pre-aggregates are still being built (from the plain SQL, then from their per-force counts), and
+ * the same figures once they are.
  * What the page showed is recorded as it changed, with the page's own word on the pre-aggregates
  * (main's data-preaggregates), so nothing here depends on how long anything takes.
  */
@@ -63,6 +64,10 @@ describe('a load that does not wait for its pre-aggregates', () => {
       expect(after).not.toBe(demo);
       const whileBuilding = (await shown()).filter((s) => s.state === 'building' && s.headline !== null).map((s) => s.headline);
       expect(whileBuilding).toContain(after);
+      // Between the two stages the figures read the per-force counts: the same headline.
+      const onCounts = (await shown()).filter((s) => s.state === 'counts').map((s) => s.headline);
+      expect(onCounts.length).toBeGreaterThan(0);
+      expect(new Set(onCounts)).toEqual(new Set([after]));
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -89,8 +94,9 @@ describe('a load that does not wait for its pre-aggregates', () => {
       await expect.poll(() => page.locator('main').getAttribute('data-preaggregates'), POLL).toBe('built');
       await waitForNationalView(page);
       expect(await page.getByTestId('headline-compliance').textContent()).toBe(saved);
-      const whileBuilding = (await shown()).filter((s) => s.state === 'building' && s.headline !== null).map((s) => s.headline);
+      const whileBuilding = (await shown()).filter((s) => ['building', 'counts'].includes(s.state ?? '') && s.headline !== null).map((s) => s.headline);
       expect(new Set(whileBuilding)).toEqual(new Set([saved]));
+      expect((await shown()).some((s) => s.state === 'counts')).toBe(true);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
