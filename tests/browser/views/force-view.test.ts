@@ -91,6 +91,28 @@ describe('force view', () => {
     }
   });
 
+  it('keeps a peer group name typed straight after opening the editor', async () => {
+    const { page, context, errors } = await openApp(browser, baseUrl, '?view=force&force=cheshire');
+    try {
+      await page.waitForSelector('section.view[data-ready="true"]');
+      // The details element's toggle event comes a task after the click that opens it; typing in
+      // between (a fast typist, a loaded machine, a test) was wiped by the form's reset.
+      const kept = await page.evaluate(async () => {
+        const editor = document.querySelector<HTMLDetailsElement>('.peer-editor')!;
+        editor.querySelector('summary')!.click();
+        const name = editor.querySelector<HTMLInputElement>('[data-testid="peer-name"]')!;
+        name.value = 'Metro forces';
+        name.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return name.value;
+      });
+      expect(kept).toBe('Metro forces');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('makes a peer group that is kept in the address and in the browser', async () => {
     const { page, context, errors } = await openApp(browser, baseUrl, '?view=force&force=cheshire');
     try {
