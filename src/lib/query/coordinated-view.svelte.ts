@@ -65,6 +65,11 @@ export class CoordinatedView<S extends object, Data> {
     untrack(() => void this.#queries.request(state));
   }
 
+  /** Asks the parts of a state likely to come next, in the background (see ViewQueries.prefetch). */
+  prefetch(state: S): void {
+    untrack(() => void this.#queries.prefetch(state));
+  }
+
   dispose(): void {
     this.#queries.dispose();
   }

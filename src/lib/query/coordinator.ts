@@ -7,6 +7,9 @@ import { QueryQueue, StaleRequest } from './query-queue';
 /** How long a part may take before it says it is updating: quicker answers show no flicker. */
 export const BUSY_AFTER_MS = 150;
 
+/** The queue's order for questions asked ahead of need (see ViewQueries.prefetch): after every view's own. */
+const PREFETCH_PRIORITY = 1;
+
 /** What a view hears from the coordinator. */
 export interface ViewListener<S, Data> {
   /**
@@ -114,17 +117,23 @@ export class QueryCoordinator {
     });
   }
 
+  /** Whether any view waits for an answer. */
+  get waiting(): boolean {
+    for (const view of this.#views) if (view.waiting) return true;
+    return false;
+  }
+
   /** @internal */
   checkIdle(): void {
-    for (const view of this.#views) if (view.waiting) return;
+    if (this.waiting) return;
     for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
 
   /**
-   * A connector for one batch: its questions go through the cache and the queue, and are dropped
-   * unasked once `wanted` says no one waits for them.
+   * A connector for one batch: its questions go through the cache and the queue (in `priority`
+   * order, lower first), and are dropped unasked once `wanted` says no one waits for them.
    */
-  connectorFor(wanted: () => boolean): Connector {
+  connectorFor(wanted: () => boolean, priority = 0): Connector {
     const db = this.#db;
     if (!db) throw new Error('the engine is not connected');
     const version = this.#version;
@@ -140,7 +149,7 @@ export class QueryCoordinator {
         return this.cache.answer(key, () => {
           const waiting = [wanted];
           this.#askers.set(key, waiting);
-          const asked = this.queue.push(() => db.query(sql, params), { wanted: () => waiting.some((w) => w()) });
+          const asked = this.queue.push(() => db.query(sql, params), { priority, wanted: () => waiting.some((w) => w()) });
           const done = () => {
             if (this.#askers.get(key) === waiting) this.#askers.delete(key);
           };
@@ -231,6 +240,29 @@ export class ViewQueries<S, Data> {
     if (this.#inFlight.size === 0) this.#settle();
     else this.#reportBusy();
     this.coordinator.checkIdle();
+  }
+
+  /**
+   * Asks the parts of a state this view is likely to be asked next (the force view before a force
+   * is chosen: the first force), in the background, so that the engine has run their statements
+   * once (DuckDB-wasm runs a statement's code cold the first time) and the cache holds the answers
+   * that do not depend on the choice. One part at a time, after every view's own questions, and
+   * no more once any view waits for an answer: a request never waits behind more than the one
+   * question already with the engine. Nothing is handed to the view; a dropped or failed answer is
+   * no one's concern, as the view asks for itself when it needs it.
+   */
+  async prefetch(state: S): Promise<void> {
+    if (this.#disposed || !this.coordinator.connected) return;
+    const wanted = () => !this.#disposed && !this.coordinator.waiting;
+    const parts = this.declare(this.coordinator.connectorFor(wanted, PREFETCH_PRIORITY), state);
+    for (const name of Object.keys(parts) as (keyof Data)[]) {
+      if (!wanted()) return;
+      try {
+        await parts[name].run();
+      } catch {
+        return;
+      }
+    }
   }
 
   /** The data changed: every part is asked again, and only those whose rows differ are handed on. */

@@ -73,6 +73,30 @@ describe('force view', () => {
     }
   });
 
+  it('shows the figures the SQL gives for a force chosen from the list, the first one asked ahead while the list was shown', async () => {
+    const { page, context, errors } = await openApp(browser, baseUrl, '?view=force');
+    try {
+      const select = page.getByTestId('force-select');
+      const options = (await select.locator('option').evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value))).filter(Boolean);
+      // The first force in the list is the one the view asks ahead; the second is not.
+      for (const force of options.slice(0, 2)) {
+        await select.selectOption(force);
+        await page.waitForSelector(`section.view[data-ready="true"][data-force="${force}"]`, { timeout: 30_000 });
+        const region = (await db.query('SELECT region FROM forces WHERE force_id = $1', [force])).getChild('region')!.get(0) as string;
+        const peers = (await db.query('SELECT force_id FROM forces WHERE region = $1 ORDER BY force_id', [region])).toArray().map((r) => String(r.force_id));
+        const groups = await peerAggregates(db, defaultFilters(asOf), { force, compare: null, peers });
+        const expected = (group: string) => formatPercent(groups.find((g) => g.group === group && g.measure === 'compliance')!.pooled);
+        const cell = (group: string, kind: string) =>
+          page.locator(`[data-testid="benchmark-figures"] tr[data-group="${group}"][data-kind="${kind}"] td[data-measure="compliance"]`).textContent();
+        expect(await cell('force', 'force')).toContain(expected('force'));
+        expect(await cell('region', 'pooled')).toContain(expected('region'));
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('compares two forces side by side from the address alone', async () => {
     const { page, context, errors } = await openApp(browser, baseUrl, '?view=force&force=cheshire&compare=west-midlands');
     try {

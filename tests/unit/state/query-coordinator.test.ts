@@ -226,6 +226,58 @@ describe('the query coordinator', () => {
   });
 });
 
+describe('asking ahead of need', () => {
+  it('runs a state\'s parts one at a time in the background, hands the view nothing, and the request that follows finds them cached', async () => {
+    const held = heldEngine();
+    const coordinator = new QueryCoordinator(60_000);
+    coordinator.connect(held.engine, 1);
+    const seen = watch();
+    const view = coordinator.view(declare, seen.listener);
+    const prefetched = view.prefetch(base);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(held.asked).toHaveLength(1); // one question with the engine at a time
+    await held.answerAll();
+    await prefetched;
+    expect(held.log).toHaveLength(3);
+    expect(seen.settled).toEqual([]);
+
+    held.log.length = 0;
+    await view.request(base);
+    expect(held.log).toHaveLength(0);
+    expect(seen.settled).toEqual([{ changed: { headline: 10, forces: 10, overdue: 10 }, state: base }]);
+  });
+
+  it('gives way once a view asks: its questions not yet sent are dropped, and the view\'s go first', async () => {
+    const held = heldEngine();
+    const coordinator = new QueryCoordinator(60_000);
+    coordinator.connect(held.engine, 1);
+    const seen = watch();
+    const view = coordinator.view(declare, seen.listener);
+    const prefetched = view.prefetch({ ...base, asOf: 99 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(held.asked.map((q) => q.params[0])).toEqual([99]); // the prefetch's first question
+
+    // The user chooses meanwhile: their three questions are sent; the prefetch asks nothing more.
+    const done = view.request(base);
+    await held.answerAll();
+    await Promise.all([done, prefetched]);
+    expect(held.log).toEqual(['SELECT $1 AS n -- headline', 'SELECT $1 AS n -- headline', 'SELECT $1 AS n -- forces', 'SELECT $1 AS n -- overdue days']);
+    expect(seen.settled).toEqual([{ changed: { headline: 10, forces: 10, overdue: 10 }, state: base }]);
+  });
+
+  it('asks nothing once the view is gone', async () => {
+    const held = heldEngine();
+    const coordinator = new QueryCoordinator(60_000);
+    coordinator.connect(held.engine, 1);
+    const view = coordinator.view(declare, watch().listener);
+    const prefetched = view.prefetch(base);
+    view.dispose();
+    await held.answerAll();
+    await prefetched;
+    expect(held.log.length).toBeLessThanOrEqual(1); // at most the question already sent
+  });
+});
+
 describe('answers read from the pre-aggregates', () => {
   it('are asked again once the pre-aggregates are built anew, while other answers stay cached', async () => {
     const held = heldEngine();
