@@ -8,6 +8,7 @@ import { dataExtent } from '../../../src/lib/metrics/common/data-extent.sql';
 import { defaultFilters } from '../../../src/lib/metrics/common/filters';
 import { onTimeByRecommendation } from '../../../src/lib/metrics/national/on-time.sql';
 import { formatPercent } from '../../../src/lib/charts/shared/format';
+import { inspectionList } from '../../../src/lib/metrics/common/reference-lists.sql';
 
 let browser: Browser;
 let db: Connector;
@@ -83,6 +84,22 @@ describe('inspection view', () => {
       await page.locator('.inspection-chooser a', { hasText: 'acquisitive crime' }).click();
       await page.waitForSelector('section.inspection-view[data-inspection="acquisitive-crime-2022"][data-ready="true"]', { timeout: 30_000 });
       expect(new URL(page.url()).searchParams.get('inspection')).toBe('acquisitive-crime-2022');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the SQL\'s on-time rates for the newest report with recommendations for forces, the one asked ahead while the list was shown', async () => {
+    const { page, context, errors } = await openApp(browser, baseUrl, '?view=inspection');
+    try {
+      const inspection = (await inspectionList(db)).find((listed) => listed.for_forces > 0)!.inspection_id;
+      await page.locator(`.inspection-chooser a[href*="inspection=${inspection}"]`).click();
+      await page.waitForSelector(`section.inspection-view[data-inspection="${inspection}"][data-ready="true"]`, { timeout: 30_000 });
+      const expected = await onTimeByRecommendation(db, defaultFilters(asOf), inspection);
+      const onTime = page.locator('[data-chart="on-time-rate"]');
+      await onTime.getByRole('button', { name: 'Show as table' }).click();
+      expect(await onTime.locator('tbody tr td:nth-child(7)').allTextContents()).toEqual(expected.map((r) => formatPercent(r.on_time_rate)));
       expect(errors).toEqual([]);
     } finally {
       await context.close();
