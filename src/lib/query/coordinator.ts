@@ -179,6 +179,8 @@ export class ViewQueries<S, Data> {
   #busyShown = false;
   #busyTimer: ReturnType<typeof setTimeout> | null = null;
   #disposed = false;
+  /** Requests made so far: a prefetch made before the latest one is no longer wanted. */
+  #requests = 0;
 
   /** Whether any part asked is still without its answer. */
   get waiting(): boolean {
@@ -197,6 +199,7 @@ export class ViewQueries<S, Data> {
    */
   async request(state: S): Promise<void> {
     this.#state = state;
+    this.#requests += 1;
     if (this.#disposed || !this.coordinator.connected) return;
     // Built pre-aggregates change the queries, not the data: asked again, under keys of their own.
     const version = `${this.coordinator.dataVersion}${this.coordinator.preaggregated ? '' : this.coordinator.countsBuilt ? ' counts' : ' plain'}`;
@@ -246,14 +249,17 @@ export class ViewQueries<S, Data> {
    * Asks the parts of a state this view is likely to be asked next (the force view before a force
    * is chosen: the first force), in the background, so that the engine has run their statements
    * once (DuckDB-wasm runs a statement's code cold the first time) and the cache holds the answers
-   * that do not depend on the choice. One part at a time, after every view's own questions, and
-   * no more once any view waits for an answer: a request never waits behind more than the one
-   * question already with the engine. Nothing is handed to the view; a dropped or failed answer is
-   * no one's concern, as the view asks for itself when it needs it.
+   * that do not depend on the choice. It starts once every view has its answers, one part at a
+   * time, and stops once any view waits for one or this view was asked anything since: a request
+   * never waits behind more than the one question already with the engine. Nothing is handed to
+   * the view; a dropped or failed answer is no one's concern, as the view asks for itself.
    */
   async prefetch(state: S): Promise<void> {
-    if (this.#disposed || !this.coordinator.connected) return;
-    const wanted = () => !this.#disposed && !this.coordinator.waiting;
+    const requests = this.#requests;
+    const stillWanted = () => !this.#disposed && this.#requests === requests && this.coordinator.connected;
+    await this.coordinator.idle();
+    if (!stillWanted()) return;
+    const wanted = () => stillWanted() && !this.coordinator.waiting;
     const parts = this.declare(this.coordinator.connectorFor(wanted, PREFETCH_PRIORITY), state);
     for (const name of Object.keys(parts) as (keyof Data)[]) {
       if (!wanted()) return;

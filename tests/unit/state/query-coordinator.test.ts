@@ -265,6 +265,34 @@ describe('asking ahead of need', () => {
     expect(seen.settled).toEqual([{ changed: { headline: 10, forces: 10, overdue: 10 }, state: base }]);
   });
 
+  it('waits for the views\' own answers before it starts, and asks nothing if its view was asked meanwhile', async () => {
+    const held = heldEngine();
+    const coordinator = new QueryCoordinator(60_000);
+    coordinator.connect(held.engine, 1);
+    const view = coordinator.view(declare, watch().listener);
+    const other = coordinator.view(declare, watch().listener);
+    const otherDone = other.request({ ...base, asOf: 5 });
+    const prefetched = view.prefetch({ ...base, asOf: 99 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(held.asked.map((q) => q.params[0])).toEqual([5, 5, 5]); // the other view's questions only
+    for (let i = 0; i < 3; i++) await held.answerNext();
+    await otherDone;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(held.asked.map((q) => q.params[0])).toEqual([99]); // then the prefetch's first
+    await held.answerAll();
+    await prefetched;
+
+    // Asked ahead, then asked for something else before the engine was free: the prefetch asks nothing.
+    held.log.length = 0;
+    const busy = other.request({ ...base, asOf: 6 });
+    const stale = view.prefetch({ ...base, asOf: 98 });
+    const own = view.request({ ...base, asOf: 7 });
+    await held.answerAll();
+    await Promise.all([busy, stale, own]);
+    expect(held.asked).toHaveLength(0);
+    expect(held.log).toHaveLength(6); // three questions for 6, three for 7, none for 98
+  });
+
   it('asks nothing once the view is gone', async () => {
     const held = heldEngine();
     const coordinator = new QueryCoordinator(60_000);
