@@ -181,6 +181,8 @@ export class ViewQueries<S, Data> {
   #disposed = false;
   /** Requests made so far: a prefetch made before the latest one is no longer wanted. */
   #requests = 0;
+  /** Prefetches made so far: only the latest is still wanted (the tile pointed at now, not the one before). */
+  #prefetches = 0;
 
   /** Whether any part asked is still without its answer. */
   get waiting(): boolean {
@@ -247,16 +249,19 @@ export class ViewQueries<S, Data> {
 
   /**
    * Asks the parts of a state this view is likely to be asked next (the force view before a force
-   * is chosen: the first force), in the background, so that the engine has run their statements
+   * is chosen: the first force; the national view: the force pointed at on the tile map), in the background, so that the engine has run their statements
    * once (DuckDB-wasm runs a statement's code cold the first time) and the cache holds the answers
    * that do not depend on the choice. It starts once every view has its answers, one part at a
-   * time, and stops once any view waits for one or this view was asked anything since: a request
-   * never waits behind more than the one question already with the engine. Nothing is handed to
-   * the view; a dropped or failed answer is no one's concern, as the view asks for itself.
+   * time, and stops once any view waits for one, this view was asked anything since, or a newer
+   * prefetch replaced it: a request never waits behind more than the one question already with
+   * the engine. Nothing is handed to the view; a dropped or failed answer is no one's concern, as
+   * the view asks for itself.
    */
   async prefetch(state: S): Promise<void> {
     const requests = this.#requests;
-    const stillWanted = () => !this.#disposed && this.#requests === requests && this.coordinator.connected;
+    const prefetch = ++this.#prefetches;
+    const stillWanted = () =>
+      !this.#disposed && this.#requests === requests && this.#prefetches === prefetch && this.coordinator.connected;
     await this.coordinator.idle();
     if (!stillWanted()) return;
     const wanted = () => stillWanted() && !this.coordinator.waiting;

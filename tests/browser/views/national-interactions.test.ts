@@ -91,6 +91,26 @@ describe('national view interactions', () => {
     }
   });
 
+  it('a tile pointed at, passed over for another and that one clicked shows the figures the SQL gives for the one clicked', async () => {
+    // Pointing at a tile asks its figures ahead; the next tile pointed at replaces that question.
+    const { page, context, errors } = await openApp(browser, baseUrl);
+    try {
+      await page.locator('.tile[data-force="kent"]').hover();
+      await page.locator('.tile[data-force="dorset"]').hover();
+      await page.locator('.tile[data-force="dorset"]').click();
+      await showing(page, '"force":"dorset"');
+      await expectHeadline(page, { ...defaultFilters(latest), force: 'dorset' });
+      // Kent, asked ahead first, then clicked from the keyboard: its own figures.
+      await page.locator('.tile[data-force="kent"]').focus();
+      await page.keyboard.press('Enter');
+      await showing(page, '"force":"kent"');
+      await expectHeadline(page, { ...defaultFilters(latest), force: 'kent' });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a click on a bar selects its force; on a region’s status bar filters by the region', async () => {
     const { page, context } = await openApp(browser, baseUrl);
     try {

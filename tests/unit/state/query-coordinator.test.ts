@@ -293,6 +293,22 @@ describe('asking ahead of need', () => {
     expect(held.log).toHaveLength(6); // three questions for 6, three for 7, none for 98
   });
 
+  it('keeps only the latest of several: the state pointed at now, not the one before', async () => {
+    const held = heldEngine();
+    const coordinator = new QueryCoordinator(60_000);
+    coordinator.connect(held.engine, 1);
+    const view = coordinator.view(declare, watch().listener);
+    const first = view.prefetch({ ...base, asOf: 97 });
+    const second = view.prefetch({ ...base, asOf: 98 });
+    await new Promise((r) => setTimeout(r, 0));
+    await held.answerAll();
+    await Promise.all([first, second]);
+    expect(held.log).toHaveLength(3); // the second's three questions; the first asked none
+    held.log.length = 0;
+    await view.request({ ...base, asOf: 98 });
+    expect(held.log).toHaveLength(0); // the latest one's answers are cached
+  });
+
   it('asks nothing once the view is gone', async () => {
     const held = heldEngine();
     const coordinator = new QueryCoordinator(60_000);
