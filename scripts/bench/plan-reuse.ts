@@ -11,12 +11,11 @@
  * would cost if the engine kept their plans. Same engine as the browser (DuckDB-wasm), under Node.
  */
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import type { Connector, SqlParam } from '../../src/lib/db/connector';
+import { openNodeConnector } from '../../src/lib/db/node-connector';
 import { ensureDataset } from './datasets';
 import { ALL_SIZES, type SizeLabel } from './options';
 import { BENCH_OUT, REPO_ROOT } from './paths';
@@ -42,39 +41,26 @@ async function medianOf(run: () => unknown): Promise<number> {
 }
 
 // ---- Part 1: the engine's rules, on one statement ----
-type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
-const require = createRequire(import.meta.url);
-const duckdb: Blocking = require('@duckdb/duckdb-wasm/blocking');
-const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
-const engine = await duckdb.createDuckDB(
-  {
-    mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-    eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
-  },
-  new duckdb.VoidLogger(),
-  duckdb.NODE_RUNTIME,
-);
-await engine.instantiate(() => {});
-const conn = engine.connect();
-const other = engine.connect();
-const version = String(conn.query('SELECT version() AS v').toArray()[0]!.v);
-conn.query(`CREATE TABLE one AS SELECT 1 AS x, 'a' AS s`);
+// Through the app's own Node connector: a statement with parameters goes through its prepared
+// statements, as the views' do; one without is prepared in SQL (PREPARE / EXECUTE).
+const engine = await openNodeConnector();
+const version = String((await engine.query('SELECT version() AS v')).toArray()[0]!.v);
+await engine.query(`CREATE TABLE one AS SELECT 1 AS x, 'a' AS s`);
 const columns = Array.from({ length: 300 }, (_, i) => `(x + ${i}) * length(s || 'q') AS c${i}`).join(', ');
 const fromTable = `SELECT ${columns} FROM one`;
 const fromValues = `SELECT ${columns} FROM (VALUES (1, 'a')) v(x, s)`;
 
 const rules: [string, number][] = [];
-rules.push(['Written out, no parameters (parsed and planned on every run)', await medianOf(() => conn.query(fromTable))]);
-const kept = conn.prepare(fromTable);
-rules.push(['Prepared, no parameters, reads a table', await medianOf(() => kept.query())]);
-const withParameter = conn.prepare(`${fromTable} WHERE s <> $1`);
-rules.push(['Prepared, one parameter ($1), reads a table', await medianOf(() => withParameter.query('zz'))]);
-const withParameterNoTable = conn.prepare(`${fromValues} WHERE s <> $1`);
-rules.push(['Prepared, one parameter ($1), reads no table (VALUES)', await medianOf(() => withParameterNoTable.query('zz'))]);
-other.query('CREATE TABLE unrelated (y INTEGER)');
-rules.push(['Prepared, no parameters, after another connection created a table', await medianOf(() => kept.query())]);
-const preparedAgain = conn.prepare(fromTable);
-rules.push(['The same, prepared again after that', await medianOf(() => preparedAgain.query())]);
+rules.push(['Written out, no parameters (parsed and planned on every run)', await medianOf(() => engine.query(fromTable))]);
+await engine.query(`PREPARE kept AS ${fromTable}`);
+rules.push(['Prepared, no parameters, reads a table', await medianOf(() => engine.query('EXECUTE kept'))]);
+rules.push(['Prepared, one parameter ($1), reads a table', await medianOf(() => engine.query(`${fromTable} WHERE s <> $1`, ['zz']))]);
+rules.push(['Prepared, one parameter ($1), reads no table (VALUES)', await medianOf(() => engine.query(`${fromValues} WHERE s <> $1`, ['zz']))]);
+await engine.query('CREATE TABLE unrelated (y INTEGER)');
+rules.push(['Prepared, no parameters, after a table was created', await medianOf(() => engine.query('EXECUTE kept'))]);
+await engine.query('DEALLOCATE kept');
+await engine.query(`PREPARE kept AS ${fromTable}`);
+rules.push(['The same, prepared again after that', await medianOf(() => engine.query('EXECUTE kept'))]);
 
 // ---- Part 2: the national view's as-of change ----
 interface StatementTimes {

@@ -248,10 +248,11 @@ export class ViewQueries<S, Data> {
   }
 
   /**
-   * Asks the parts of a state this view is likely to be asked next (the force view before a force
-   * is chosen: the first force; the national view: the force pointed at on the tile map), in the background, so that the engine has run their statements
-   * once (DuckDB-wasm runs a statement's code cold the first time) and the cache holds the answers
-   * that do not depend on the choice. It starts once every view has its answers, one part at a
+   * Asks, in the background, the parts of a state this view is likely to be asked next (the force
+   * view before a force is chosen: the first force; the national view: the force or region pointed
+   * at), so that the engine has run their statements once (DuckDB-wasm runs a statement's code cold
+   * the first time) and the cache holds the answers, those of the choice and those that do not
+   * depend on it. It starts once every view has its answers, one part at a
    * time, and stops once any view waits for one, this view was asked anything since, or a newer
    * prefetch replaced it: a request never waits behind more than the one question already with
    * the engine. Nothing is handed to the view; a dropped or failed answer is no one's concern, as
