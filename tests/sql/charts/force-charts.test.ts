@@ -3,6 +3,7 @@ import type { Connector } from '../../../src/lib/db/connector';
 import type { ChartContext } from '../../../src/lib/charts/shared/chart-spec';
 import { forceStripChart } from '../../../src/lib/charts/force/force-strip';
 import { forceHistoryChart } from '../../../src/lib/charts/force/force-history';
+import { HISTORY_RECOMMENDATIONS, type StatusSegment } from '../../../src/lib/metrics/pairs/status-history.sql';
 import { statusMatrixChart } from '../../../src/lib/charts/inspection/status-matrix';
 import { completionCurvesChart } from '../../../src/lib/charts/trends/completion-curves';
 import { onTimeRateChart } from '../../../src/lib/charts/trends/on-time-rate';
@@ -67,6 +68,29 @@ describe('force history', () => {
     const spec = forceHistoryChart(data.history, 'Force A', context);
     expect(spec.plot.y?.domain).toEqual(['Inspection two · rec 1', 'Inspection one · rec 1', 'Inspection one · rec 2']);
     expect(spec.table.rows[0]).toEqual({ label: 'Inspection two · rec 1', statusLabel: 'No update yet', from: '1 June 2024', to: '15 June 2024', deadline: '31 December 2024' });
+    expect(spec.notes).toBeUndefined();
+  });
+
+  it('says how many recommendations it leaves out when the history holds only the newest', async () => {
+    const data = await loadForceView(db, on(D), { ...subject, force: 'a' });
+    const spec = forceHistoryChart(data.history.map((s) => ({ ...s, recommendations: 2_000 })), 'Force A', context);
+    expect(spec.notes?.[0]).toBe(
+      'The 3 recommendations of the newest reports are drawn, of 2,000 in all. The force view lists every one, and each report’s own page charts all of its recommendations.',
+    );
+  });
+
+  it('stays a screen or so tall at the most recommendations a history holds', () => {
+    // An analyst's extract: the newest HISTORY_RECOMMENDATIONS of 2,000, three stretches each.
+    const segments: StatusSegment[] = [];
+    for (let rec = 1; rec <= HISTORY_RECOMMENDATIONS; rec++) {
+      for (const [status, start, end] of [['no_update', '2023-01-01', '2023-06-01'], ['in_progress', '2023-06-01', '2024-01-01'], ['complete', '2024-01-01', D]] as const) {
+        segments.push({ inspection_id: `I${Math.ceil(rec / 10)}`, rec_no: rec, label: `Report ${Math.ceil(rec / 10)} · rec ${rec}`, status, start, end, due_date: null, recommendations: 2_000 });
+      }
+    }
+    const spec = forceHistoryChart(segments, 'Force A', context);
+    expect(spec.plot.y?.domain).toHaveLength(HISTORY_RECOMMENDATIONS);
+    expect(spec.plot.height).toBeLessThan(1200);
+    expect(spec.notes?.[0]).toContain('The 40 recommendations of the newest reports are drawn, of 2,000 in all.');
   });
 });
 

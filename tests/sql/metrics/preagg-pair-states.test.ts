@@ -56,6 +56,8 @@ async function expectSame(db: Connector, filters: Filters, inspection: string, f
   expect(await onTimeByRecommendation(db, filters, inspection, FAST_PAIRS), label).toEqual(await onTimeByRecommendation(db, filters, inspection));
   for (const force of forces) {
     expect(await statusHistory(db, filters, force, HISTORY_SEGMENTS_FAST), label).toEqual(await statusHistory(db, filters, force));
+    // Past the most a history holds, the same newest recommendations.
+    expect(await statusHistory(db, filters, force, HISTORY_SEGMENTS_FAST, 1), label).toEqual(await statusHistory(db, filters, force, undefined, 1));
   }
   expect(await complianceTrends(db, filters, SEGMENT_INTERVALS), label).toEqual(await complianceTrends(db, filters));
   // Freshness, as every view asks it: all statuses, two thresholds.

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { PairStatus } from '../../data/schema';
 import type { StatusSegment } from '../../metrics/pairs/status-history.sql';
 import type { ChartContext, ChartSpec } from '../shared/chart-spec';
-import { asOfWords, formatDate } from '../shared/format';
+import { asOfWords, formatDate, formatInteger } from '../shared/format';
 import { DEADLINE_COLOUR, STATUS_COLOURS, STATUS_LABELS, STATUS_ORDER, STATUS_TEXT_COLOURS } from '../shared/palette';
 import { STATUS_ABBREVIATIONS } from '../shared/status-abbreviations';
 
@@ -23,12 +23,21 @@ export function forceHistoryChart(segments: readonly StatusSegment[], forceName:
   }));
   type Drawn = (typeof drawn)[number];
   const labels = [...new Set(drawn.map((d) => d.label))];
+  // The history holds the newest recommendations only (see HISTORY_RECOMMENDATIONS): say so when some are left out.
+  const shown = new Set(segments.map((s) => `${s.inspection_id}|${s.rec_no}`)).size;
+  const total = segments[0]?.recommendations ?? 0;
   return {
     id,
     title: `${forceName}: each recommendation’s status over time`,
     asOf: context.asOf,
     subtitle: `${asOfWords(context.asOf, context.pendingCountsAsComplete)} · ${context.scope} · red tick: deadline`,
     source: context.source,
+    ...(shown < total && {
+      notes: [
+        `The ${formatInteger(shown)} recommendations of the newest reports are drawn, of ${formatInteger(total)} in all. ` +
+          'The force view lists every one, and each report’s own page charts all of its recommendations.',
+      ],
+    }),
     plot: {
       marginLeft: 190,
       height: Math.max(140, labels.length * 24 + 80),

@@ -17,7 +17,17 @@ export interface StatusSegment {
   /** The next status's first day, or D for the status held on D. */
   end: string;
   due_date: string | null;
+  /** How many recommendations are in view in all: only the newest (HISTORY_RECOMMENDATIONS) have their stretches here. */
+  recommendations: number;
 }
+
+/**
+ * The most recommendations a history holds, the newest reports' first. A force in an analyst's
+ * extract has thousands: drawn, a chart tens of thousands of pixels tall, redrawn on every change,
+ * and 8,000 stretches copied to the page to get there. The force's list of recommendations has
+ * every one, and each report's own page charts all of its recommendations.
+ */
+export const HISTORY_RECOMMENDATIONS = 40;
 
 /**
  * From publication (no update yet) through each change of status, up to D. Of two updates on one
@@ -58,16 +68,26 @@ const statusHistorySql = (segments: string) => `WITH recs AS (
   FROM recommendations r JOIN inspections i ON i.inspection_id = r.inspection_id
   WHERE r.for_forces AND i.published <= $1::DATE
     AND ${inListParam('$2', 'r.inspection_id')}
-),${segments}
-SELECT s.inspection_id, s.rec_no, r.short_title || ' · rec ' || s.rec_no AS label, s.status,
-       s.start, s."end", r.due_date
-FROM segments s JOIN recs r ON r.inspection_id = s.inspection_id AND r.rec_no = s.rec_no
-WHERE s."end" > s.start OR s.is_last
-ORDER BY r.published DESC, s.inspection_id, s.rec_no, s.start`;
+),${segments},
+shown AS (
+  SELECT s.inspection_id, s.rec_no, r.short_title || ' · rec ' || s.rec_no AS label, s.status,
+         s.start, s."end", r.due_date, r.published,
+         dense_rank() OVER (ORDER BY r.published DESC, s.inspection_id, s.rec_no) AS place
+  FROM segments s JOIN recs r ON r.inspection_id = s.inspection_id AND r.rec_no = s.rec_no
+  WHERE s."end" > s.start OR s.is_last
+)
+SELECT inspection_id, rec_no, label, status, start, "end", due_date,
+       (SELECT max(place) FROM shown)::INTEGER AS recommendations
+FROM shown
+WHERE place <= $4::INTEGER
+ORDER BY published DESC, inspection_id, rec_no, start`;
 
-/** The force's status history, one row per stretch of unchanged status, for the recommendations in view. */
+/**
+ * The force's status history, one row per stretch of unchanged status, for the newest `most`
+ * recommendations in view (newest report first, then by number).
+ */
 export async function statusHistory(
-  db: Connector, filters: Filters, forceId: string, segments = PLAIN_HISTORY_SEGMENTS,
+  db: Connector, filters: Filters, forceId: string, segments = PLAIN_HISTORY_SEGMENTS, most = HISTORY_RECOMMENDATIONS,
 ): Promise<StatusSegment[]> {
-  return rowsOf<StatusSegment>(await db.query(statusHistorySql(segments), [filters.asOf, filters.inspections.join(','), forceId]));
+  return rowsOf<StatusSegment>(await db.query(statusHistorySql(segments), [filters.asOf, filters.inspections.join(','), forceId, most]));
 }
