@@ -1,4 +1,4 @@
-import type { InteractionKind } from './interactions';
+import { APP_INTERACTION_KINDS, type InteractionKind } from './interactions';
 import type { ColdRun } from './measure-page';
 import type { ResourceKind } from './network-bytes';
 import { summarise, type Summary } from './stats';
@@ -93,7 +93,7 @@ export function aggregateRuns(outcomes: readonly RunOutcome[], detail = true): P
     Object.fromEntries(KINDS.map((kind) => [kind, cell(runs.map((r) => r.bytes[source][kind]))])) as Record<ResourceKind, Cell>;
   const fileLoads = runs.map((r) => r.fileLoad).filter((f) => f !== null);
   const interactions: PageResult['interactions'] = {};
-  for (const kind of ['asOf', 'region', 'force'] as const) {
+  for (const kind of APP_INTERACTION_KINDS) {
     const found = interactionCell(runs, kind);
     if (found) interactions[kind] = found;
   }

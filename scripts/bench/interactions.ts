@@ -1,12 +1,21 @@
 import type { Page } from 'playwright-core';
 
-export type InteractionKind = 'asOf' | 'region' | 'force';
+export type InteractionKind = 'asOf' | 'region' | 'force' | 'inspection';
+
+/** Every kind the app is measured on, in the order the bench makes them (and reports them). */
+export const APP_INTERACTION_KINDS: readonly InteractionKind[] = ['asOf', 'region', 'force', 'inspection'];
+
+/** How the report names each kind. */
+export const INTERACTION_LABELS: Record<InteractionKind, string> = {
+  asOf: 'as-of change', region: 'region filter', force: 'force selection', inspection: 'inspection selection',
+};
 
 /** The controls, as the app's FilterBar (and the naive page) name them. */
 export const CONTROLS: Record<InteractionKind, string> = {
   asOf: 'input[name=asof]',
   region: 'select[name=region]',
   force: '[data-testid="force-select"]',
+  inspection: '[data-testid="inspection-select"]',
 };
 
 export interface InteractionSamples {
@@ -29,7 +38,7 @@ interface ControlInfo {
 }
 
 /** Views that hold a control the National view does not: reached through the app's own navigation. */
-const CONTROL_VIEWS: Partial<Record<InteractionKind, string>> = { force: 'Force' };
+const CONTROL_VIEWS: Partial<Record<InteractionKind, string>> = { force: 'Force', inspection: 'Inspection' };
 
 async function reachControl(page: Page, kind: InteractionKind): Promise<void> {
   const viewName = CONTROL_VIEWS[kind];
@@ -122,8 +131,9 @@ function interactInPage({ selector, value, kind, timeout }: Expectation): Promis
     const filters = key === null ? null : (JSON.parse(key) as { asOf?: string; region?: string | null });
     if (kind === 'asOf') return section.getAttribute('data-asof') === value && (filters === null || filters.asOf === value);
     if (kind === 'region') return filters !== null && (filters.region ?? '') === value;
-    // The Force view names the force it has drawn; elsewhere any new filters will do.
-    if (section.hasAttribute('data-force')) return section.getAttribute('data-force') === value;
+    // The Force and Inspection views name the force or report they have drawn; elsewhere any new filters will do.
+    if (kind === 'force' && section.hasAttribute('data-force')) return section.getAttribute('data-force') === value;
+    if (kind === 'inspection' && section.hasAttribute('data-inspection')) return section.getAttribute('data-inspection') === value;
     return key !== null && key !== before;
   };
   const started = performance.now();
@@ -169,9 +179,9 @@ export async function measureInteractions(page: Page, kind: InteractionKind, cou
   }
   let values: string[];
   if (kind === 'asOf') values = planDates(control.min, control.max, control.value, count);
-  // A force must be chosen: "Choose a force…" (value '') is not one.
+  // A force or report must be chosen: "Choose a force…" (value '') is not one.
   else if (control.tag === 'select' && control.options.length >= 2) {
-    values = planOptions(kind === 'force' ? control.options.filter(Boolean) : control.options, control.value, count);
+    values = planOptions(kind === 'force' || kind === 'inspection' ? control.options.filter(Boolean) : control.options, control.value, count);
   }
   else {
     result.unavailable = `not measurable yet: ${CONTROLS[kind]} is a <${control.tag}>, the harness drives a <select>`;

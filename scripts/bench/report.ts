@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Cell, InteractionCell, PageResult } from './aggregate';
-import type { InteractionKind } from './interactions';
+import { APP_INTERACTION_KINDS, INTERACTION_LABELS } from './interactions';
 import type { SizeLabel } from './options';
 import { ratio, type Summary } from './stats';
 
@@ -49,8 +49,8 @@ export interface Results {
   notes: string[];
 }
 
-const KINDS: InteractionKind[] = ['asOf', 'region', 'force'];
-const KIND_LABELS: Record<InteractionKind, string> = { asOf: 'as-of change', region: 'region filter', force: 'force selection' };
+const KINDS = APP_INTERACTION_KINDS;
+const KIND_LABELS = INTERACTION_LABELS;
 
 // ---------- formatting ----------
 

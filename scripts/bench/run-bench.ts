@@ -10,7 +10,7 @@ import { launchChromium } from '../../tests/browser/support/chromium';
 import { aggregateRuns, loadAfterEngine, type RunOutcome } from './aggregate';
 import { APP_DIST, buildApp, buildNaive, NAIVE_DIST } from './build-pages';
 import { DATASETS_DIR, ensureDataset, type Dataset } from './datasets';
-import type { InteractionKind } from './interactions';
+import { APP_INTERACTION_KINDS, type InteractionKind } from './interactions';
 import { ColdRunError, measureColdRun, type ColdRunPlan } from './measure-page';
 import { DATASETS_PREFIX, NAIVE_PREFIX, naiveCsvUrl, naiveDemoUrl } from './naive-baseline';
 import { parseBenchOptions, USAGE, type BenchOptions } from './options';
@@ -18,7 +18,7 @@ import { BENCH_OUT, BENCH_TMP, REPO_ROOT } from './paths';
 import { demoRatios, evaluateTargets, writeResults, type Meta, type SizeResult } from './report';
 import { serveDist, type StaticServer } from './serve-dist';
 
-const APP_KINDS: InteractionKind[] = ['asOf', 'region', 'force'];
+const APP_KINDS = APP_INTERACTION_KINDS;
 const NAIVE_KINDS: InteractionKind[] = ['asOf', 'region'];
 /** Long enough for 5M rows on two shared cores; a hung page fails its run, not the bench. */
 const TIMEOUT_MS: Record<string, number> = { demo: 60_000, '10k': 60_000, '100k': 90_000, '1M': 240_000, '5M': 600_000 };
