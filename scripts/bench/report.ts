@@ -109,7 +109,7 @@ export function evaluateTargets(demo: PageResult, sizes: readonly SizeResult[]):
     verdict('First chart, demo data, cold', 300, 'ms', firstChart?.median ?? null,
       firstChart ? `median of ${firstChart.n} runs; slowest run ${ms(firstChart.max)}` : (demo.firstChart.unavailable ?? '')),
     verdict('Filter → repaint p95 at 1M updates', 50, 'ms', worstP95,
-      worstP95 !== null ? 'worst p95 of as-of, region and force interactions' : notAt1M),
+      worstP95 !== null ? `worst p95 of the ${KINDS.map((kind) => KIND_LABELS[kind]).join(', ')} interactions` : notAt1M),
     verdict('1M-row CSV loaded', 3000, 'ms', median(app1M?.fileLoad), app1M?.fileLoad?.summary ? 'file input → load-complete, median' : notAt1M),
     verdict('JS heap at 1M updates', 500e6, 'bytes', app1M?.fileLoad?.summary ? median(app1M.jsHeap) : null,
       app1M?.fileLoad?.summary ? 'main thread + workers, after GC; DuckDB wasm memory excluded' : notAt1M),
