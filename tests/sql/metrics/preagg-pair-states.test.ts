@@ -14,6 +14,7 @@ import { FAST_PAIRS, FORCE_PAIRS, HEADLINE_PAIRS_FAST, OVERDUE_PAIRS } from '../
 import { measureCountsFast } from '../../../src/lib/metrics/preagg/national-fast.sql';
 import { pairMeasureCounts } from '../../../src/lib/metrics/force/force-measures.sql';
 import { statusHistory } from '../../../src/lib/metrics/pairs/status-history.sql';
+import { inspectionFigures } from '../../../src/lib/metrics/inspection/inspection-figures.sql';
 import { complianceTrends } from '../../../src/lib/metrics/national/trends.sql';
 import { forceFreshness } from '../../../src/lib/metrics/national/freshness.sql';
 import { PLAIN_PAIRS } from '../../../src/lib/metrics/pairs/pair-timing.sql';
@@ -51,9 +52,15 @@ async function expectSame(db: Connector, filters: Filters, inspection: string, f
     expect(await forceBenchmark(db, filters, subject, measureCountsFast(filters, undefined)), label).toEqual(benchmark);
     expect(await peerAggregates(db, filters, subject, measureCountsFast(filters, undefined)), label).toEqual(groups);
   }
-  expect(await inspectionMatrix(db, filters, inspection, FAST_PAIRS), label).toEqual(await inspectionMatrix(db, filters, inspection));
-  expect(await completionCurves(db, filters, inspection, FAST_PAIRS), label).toEqual(await completionCurves(db, filters, inspection));
-  expect(await onTimeByRecommendation(db, filters, inspection, FAST_PAIRS), label).toEqual(await onTimeByRecommendation(db, filters, inspection));
+  const matrix = await inspectionMatrix(db, filters, inspection);
+  const curves = await completionCurves(db, filters, inspection);
+  const onTime = await onTimeByRecommendation(db, filters, inspection);
+  expect(await inspectionMatrix(db, filters, inspection, FAST_PAIRS), label).toEqual(matrix);
+  expect(await completionCurves(db, filters, inspection, FAST_PAIRS), label).toEqual(curves);
+  expect(await onTimeByRecommendation(db, filters, inspection, FAST_PAIRS), label).toEqual(onTime);
+  // The inspection view asks the three in one statement: the same rows, in the same order, either way.
+  expect(await inspectionFigures(db, filters, inspection), label).toEqual({ matrix, curves, onTime });
+  expect(await inspectionFigures(db, filters, inspection, FAST_PAIRS), label).toEqual({ matrix, curves, onTime });
   for (const force of forces) {
     expect(await statusHistory(db, filters, force, HISTORY_SEGMENTS_FAST), label).toEqual(await statusHistory(db, filters, force));
     // Past the most a history holds, the same newest recommendations.

@@ -1,4 +1,4 @@
-import type { Table, Vector } from 'apache-arrow';
+import type { Field, Struct, Table, Vector } from 'apache-arrow';
 
 /**
  * Arrow rows as plain objects. DATE columns arrive as epoch milliseconds and become ISO dates,
@@ -7,11 +7,24 @@ import type { Table, Vector } from 'apache-arrow';
  * of rows a force's recommendations or history give at a million updates.
  */
 export function rowsOf<T>(table: Table): T[] {
-  const fields = table.schema.fields;
+  return plainRows(table.schema.fields, (j) => table.getChildAt(j)!, table.numRows);
+}
+
+/**
+ * The rows of a one-row result's list column (a list of structs, as `list(r ORDER BY …)` gives:
+ * one statement answering several parts), converted as rowsOf converts a table's.
+ */
+export function listRowsOf<T>(table: Table, column: string): T[] {
+  const list = table.getChild(column)?.get(0) as Vector<Struct> | null | undefined;
+  if (!list) return [];
+  return plainRows(list.type.children, (j) => list.getChildAt(j)!, list.length);
+}
+
+function plainRows<T>(fields: readonly Field[], child: (j: number) => Vector, length: number): T[] {
   const names = fields.map((field) => field.name);
-  const columns = fields.map((field, j) => columnValues(table.getChildAt(j)!, String(field.type).startsWith('Date')));
-  const rows = new Array<T>(table.numRows);
-  for (let i = 0; i < table.numRows; i++) {
+  const columns = fields.map((field, j) => columnValues(child(j), String(field.type).startsWith('Date')));
+  const rows = new Array<T>(length);
+  for (let i = 0; i < length; i++) {
     const plain: Record<string, unknown> = {};
     for (let j = 0; j < names.length; j++) plain[names[j]!] = columns[j]![i];
     rows[i] = plain as T;

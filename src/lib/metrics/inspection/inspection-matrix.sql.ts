@@ -22,15 +22,21 @@ export interface MatrixCell {
 
 const INSPECTION = subjectSlot(1);
 
-const inspectionMatrixSql = (pairs: PairRows) => `WITH ${pairs.scored},
-cells AS (SELECT * FROM scored WHERE inspection_id = ${INSPECTION})
-SELECT force_id, name, region, rec_no, status, counts_complete, overdue,
-       days_overdue::INTEGER AS days_overdue,
-       (count(*) FILTER (counts_complete) OVER (PARTITION BY force_id))::INTEGER AS force_complete,
-       (count(*) FILTER (in_scope) OVER (PARTITION BY force_id))::INTEGER AS force_in_scope,
-       (count(*) FILTER (overdue) OVER (PARTITION BY force_id))::INTEGER AS force_overdue
-FROM cells
-ORDER BY region, name, rec_no`;
+/** After `scored`: the matrix's cells as `matrix_rows` (listed in MATRIX_ORDER). */
+export const MATRIX_ROWS_CTE = `
+cells AS (SELECT * FROM scored WHERE inspection_id = ${INSPECTION}),
+matrix_rows AS (
+  SELECT force_id, name, region, rec_no, status, counts_complete, overdue,
+         days_overdue::INTEGER AS days_overdue,
+         (count(*) FILTER (counts_complete) OVER (PARTITION BY force_id))::INTEGER AS force_complete,
+         (count(*) FILTER (in_scope) OVER (PARTITION BY force_id))::INTEGER AS force_in_scope,
+         (count(*) FILTER (overdue) OVER (PARTITION BY force_id))::INTEGER AS force_overdue
+  FROM cells
+)`;
+export const MATRIX_ORDER = 'region, name, rec_no';
+
+const inspectionMatrixSql = (pairs: PairRows) => `WITH ${pairs.scored},${MATRIX_ROWS_CTE}
+SELECT * FROM matrix_rows ORDER BY ${MATRIX_ORDER}`;
 
 /** One report's for-forces recommendations × every force: each pair's status on D. */
 export async function inspectionMatrix(db: Connector, filters: Filters, inspectionId: string, pairs = PLAIN_PAIRS): Promise<MatrixCell[]> {

@@ -1,8 +1,9 @@
 import type { Connector } from '../../db/connector';
-import { completionCurves, type CompletionPoint } from '../national/completion-curves.sql';
+import type { CompletionPoint } from '../national/completion-curves.sql';
 import { filterParams, type Filters } from '../common/filters';
-import { inspectionMatrix, type MatrixCell } from './inspection-matrix.sql';
-import { onTimeByRecommendation, type RecommendationOnTime } from '../national/on-time.sql';
+import type { MatrixCell } from './inspection-matrix.sql';
+import type { RecommendationOnTime } from '../national/on-time.sql';
+import { inspectionFigures, type InspectionFigures } from './inspection-figures.sql';
 import { recommendationList, type RecommendationListing } from '../common/reference-lists.sql';
 import { responses, responseSummary, type ResponseRow, type ResponseSummary } from '../force/responses.sql';
 import { sourcesFor } from '../preagg/query-sources';
@@ -30,11 +31,15 @@ export function inspectionViewParts(
   const scoped = inspectionFilters(filters);
   const inputs = inputsOf([...filterParams(scoped), inspectionId]);
   const { pairs } = sourcesFor(db);
+  // One statement answers the matrix, the curves and the on-time rates (see inspection-figures.sql.ts),
+  // asked once however the three parts are run (the coordinator's cache would also ask it once).
+  let figures: Promise<InspectionFigures> | null = null;
+  const askFigures = () => (figures ??= inspectionFigures(db, scoped, inspectionId, pairs));
   return {
     recommendations: { inputs: inputsOf([inspectionId]), run: () => recommendationList(db, inspectionId) },
-    matrix: { inputs, run: () => inspectionMatrix(db, scoped, inspectionId, pairs) },
-    curves: { inputs, run: () => completionCurves(db, scoped, inspectionId, pairs) },
-    onTime: { inputs, run: () => onTimeByRecommendation(db, scoped, inspectionId, pairs) },
+    matrix: { inputs, run: async () => (await askFigures()).matrix },
+    curves: { inputs, run: async () => (await askFigures()).curves },
+    onTime: { inputs, run: async () => (await askFigures()).onTime },
     responses: { inputs, run: () => responses(db, scoped, { forces: [], inspection: inspectionId, recordedOnly: true }) },
     responseSummary: { inputs, run: () => responseSummary(db, scoped, { forces: [], inspection: inspectionId }) },
   };

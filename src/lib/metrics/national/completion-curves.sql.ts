@@ -22,10 +22,11 @@ export interface CompletionPoint {
 const INSPECTION = subjectSlot(1);
 
 /**
- * A step per day on which some force was first done, plus day 0 and D, so every curve starts at
- * publication and runs to the as-of date.
+ * After `timed`: each curve's steps as `curve_rows` (listed in CURVE_ORDER). A step per day on which
+ * some force was first done, plus day 0 and D, so every curve starts at publication and runs to
+ * the as-of date.
  */
-const completionCurvesSql = (pairs: PairRows) => `WITH ${pairs.timed},
+export const CURVE_ROWS_CTE = `
 chosen AS (SELECT * FROM timed WHERE inspection_id = ${INSPECTION} AND in_scope),
 per_rec AS (
   SELECT rec_no, count(*) AS forces, any_value(published) AS published, any_value(due_date) AS due_date
@@ -37,18 +38,23 @@ steps AS (
   SELECT rec_no, 0 FROM per_rec
   UNION
   SELECT rec_no, ($1::DATE - published)::INTEGER FROM per_rec
-)
-SELECT s.rec_no, s.day, any_value(p.forces)::INTEGER AS forces,
-       count(c.done_on) FILTER (c.done_on - c.published <= s.day)::INTEGER AS complete,
-       (count(c.done_on) FILTER (c.done_on - c.published <= s.day) / any_value(p.forces))::DOUBLE AS share,
-       any_value(p.due_date - p.published)::INTEGER AS deadline_day,
-       CASE WHEN any_value(p.due_date) <= $1::DATE
-            THEN count(c.done_on) FILTER (c.done_on <= p.due_date) / any_value(p.forces) END::DOUBLE AS share_at_deadline
-FROM steps s
-JOIN per_rec p ON p.rec_no = s.rec_no
-LEFT JOIN chosen c ON c.rec_no = s.rec_no
-GROUP BY s.rec_no, s.day
-ORDER BY s.rec_no, s.day`;
+),
+curve_rows AS (
+  SELECT s.rec_no, s.day, any_value(p.forces)::INTEGER AS forces,
+         count(c.done_on) FILTER (c.done_on - c.published <= s.day)::INTEGER AS complete,
+         (count(c.done_on) FILTER (c.done_on - c.published <= s.day) / any_value(p.forces))::DOUBLE AS share,
+         any_value(p.due_date - p.published)::INTEGER AS deadline_day,
+         CASE WHEN any_value(p.due_date) <= $1::DATE
+              THEN count(c.done_on) FILTER (c.done_on <= p.due_date) / any_value(p.forces) END::DOUBLE AS share_at_deadline
+  FROM steps s
+  JOIN per_rec p ON p.rec_no = s.rec_no
+  LEFT JOIN chosen c ON c.rec_no = s.rec_no
+  GROUP BY s.rec_no, s.day
+)`;
+export const CURVE_ORDER = 'rec_no, day';
+
+const completionCurvesSql = (pairs: PairRows) => `WITH ${pairs.timed},${CURVE_ROWS_CTE}
+SELECT * FROM curve_rows ORDER BY ${CURVE_ORDER}`;
 
 /** For each recommendation of one report: share of forces done against days since publication. */
 export async function completionCurves(db: Connector, filters: Filters, inspectionId: string, pairs = PLAIN_PAIRS): Promise<CompletionPoint[]> {

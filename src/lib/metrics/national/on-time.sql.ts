@@ -22,18 +22,24 @@ export interface RecommendationOnTime {
 
 const INSPECTION = subjectSlot(1);
 
-const onTimeSql = (pairs: PairRows) => `WITH ${pairs.timed}
-SELECT t.rec_no, any_value(r.text) AS text, any_value(r.due_text) AS due_text, any_value(t.due_date) AS due_date,
-       count(*) FILTER (t.in_scope)::INTEGER AS in_scope,
-       count(*) FILTER (t.counts_complete)::INTEGER AS complete,
-       count(*) FILTER (t.deadline_passed)::INTEGER AS deadline_passed,
-       count(*) FILTER (t.deadline_passed AND t.on_time)::INTEGER AS on_time,
-       (count(*) FILTER (t.deadline_passed AND t.on_time) / nullif(count(*) FILTER (t.deadline_passed), 0))::DOUBLE AS on_time_rate
-FROM timed t
-JOIN recommendations r ON r.inspection_id = t.inspection_id AND r.rec_no = t.rec_no
-WHERE t.inspection_id = ${INSPECTION}
-GROUP BY t.rec_no
-ORDER BY t.rec_no`;
+/** After `timed`: each recommendation's on-time counts as `on_time_rows` (listed in ON_TIME_ORDER). */
+export const ON_TIME_ROWS_CTE = `
+on_time_rows AS (
+  SELECT t.rec_no, any_value(r.text) AS text, any_value(r.due_text) AS due_text, any_value(t.due_date) AS due_date,
+         count(*) FILTER (t.in_scope)::INTEGER AS in_scope,
+         count(*) FILTER (t.counts_complete)::INTEGER AS complete,
+         count(*) FILTER (t.deadline_passed)::INTEGER AS deadline_passed,
+         count(*) FILTER (t.deadline_passed AND t.on_time)::INTEGER AS on_time,
+         (count(*) FILTER (t.deadline_passed AND t.on_time) / nullif(count(*) FILTER (t.deadline_passed), 0))::DOUBLE AS on_time_rate
+  FROM timed t
+  JOIN recommendations r ON r.inspection_id = t.inspection_id AND r.rec_no = t.rec_no
+  WHERE t.inspection_id = ${INSPECTION}
+  GROUP BY t.rec_no
+)`;
+export const ON_TIME_ORDER = 'rec_no';
+
+const onTimeSql = (pairs: PairRows) => `WITH ${pairs.timed},${ON_TIME_ROWS_CTE}
+SELECT * FROM on_time_rows ORDER BY ${ON_TIME_ORDER}`;
 
 /** Each for-forces recommendation of one report: how many forces did it by the deadline. */
 export async function onTimeByRecommendation(

@@ -1,9 +1,8 @@
 import type { Connector } from '../../db/connector';
 import { filterParams, type Filters } from '../common/filters';
 import { headlineOf, type ForceCompliance, type Headline, type HeadlineRow, type RegionStatusShare } from '../national/national.sql';
-import type { Table } from 'apache-arrow';
 import { runningTrendSeries, type TrendPoint } from '../national/trends.sql';
-import { rowsOf } from '../common/rows';
+import { listRowsOf, rowsOf } from '../common/rows';
 import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './statuses';
 import { COUNT_COLUMNS } from './build-force-month';
 import { inListParam } from '../common/list-param.sql';
@@ -250,20 +249,14 @@ interface NationalFigures {
   regionMix: RegionStatusShare[];
 }
 
-/** The one row's list columns as plain rows (numbers and text only: no dates to convert). */
-function listRows<T>(table: Table, column: string): T[] {
-  const list = table.getChild(column)?.get(0) as Iterable<{ toJSON(): T }> | null | undefined;
-  return list ? Array.from(list, (row) => row.toJSON()) : [];
-}
-
 async function nationalFiguresFast(db: Connector, filters: Filters): Promise<NationalFigures> {
   const table = await db.query(sqlFor(nationalFiguresFastSql, filters, db.preaggregatedScope), fastParams(filters));
-  const [headline] = listRows<HeadlineRow>(table, 'headline');
+  const [headline] = listRowsOf<HeadlineRow>(table, 'headline');
   if (!headline) throw new Error('headline query returned no row');
   return {
     headline: headlineOf(headline),
-    forces: listRows<ForceCompliance>(table, 'forces'),
-    regionMix: listRows<RegionStatusShare>(table, 'region_mix'),
+    forces: listRowsOf<ForceCompliance>(table, 'forces'),
+    regionMix: listRowsOf<RegionStatusShare>(table, 'region_mix'),
   };
 }
 
