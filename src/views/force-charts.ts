@@ -1,6 +1,7 @@
 import type { Connector } from '../lib/db/connector';
 import type { Filters } from '../lib/metrics/common/filters';
 import type { ChartContext, ChartSpec } from '../lib/charts/shared/chart-spec';
+import { reportWords, type InspectionTitles } from '../lib/charts/shared/chart-context';
 import { forceStripChart, type StripNames } from '../lib/charts/force/force-strip';
 import { forceHistoryChart } from '../lib/charts/force/force-history';
 import { statusMatrixChart } from '../lib/charts/inspection/status-matrix';
@@ -22,13 +23,16 @@ export function subjectChartContext(filters: Filters, scope: string, source: str
   return { asOf: filters.asOf, scope, pendingCountsAsComplete: filters.pendingCountsAsComplete, source };
 }
 
-export function inspectionsScope(filters: Filters): string {
-  return filters.inspections.length > 0 ? `inspections: ${filters.inspections.join(', ')}` : 'All inspections';
+/** The force view's scope in words: the reports chosen (by title, or how many), or all of them. */
+export function inspectionsScope(filters: Filters, titles: InspectionTitles = new Map()): string {
+  return reportWords(filters.inspections, titles) ?? 'All inspections';
 }
 
 /** The force view's charts: the strip of all forces, then each force's history. */
 export function forceCharts(data: ForceViewData, names: StripNames, measure: BenchmarkMeasure, source: string): ChartSpec[] {
-  const context = subjectChartContext(data.filters, inspectionsScope(data.filters), source);
+  // The force's recommendations name their reports: the titles the scope words use.
+  const titles = new Map(data.recommendations.map((r) => [r.inspection_id, r.title]));
+  const context = subjectChartContext(data.filters, inspectionsScope(data.filters, titles), source);
   return [
     forceStripChart(data.benchmark, data.groups, measure, names, context),
     forceHistoryChart(data.history, names.force, context),

@@ -2,9 +2,24 @@ import type { Filters } from '../../metrics/common/filters';
 import type { PairStatus } from '../../data/schema';
 import type { ChartContext, ChartHighlight } from './chart-spec';
 import { STATUS_LABELS } from './palette';
+import { formatInteger } from './format';
 
 /** Report titles by id, so subtitles name reports as people do; an id without a title shows as it is. */
 export type InspectionTitles = ReadonlyMap<string, string>;
+
+/**
+ * The most reports a subtitle names one by one. A user's extract can cover hundreds, and the views
+ * open on every report it covers: their titles made a subtitle thousands of characters long (on a
+ * phone, 2,000 px above a chart). Past this, the subtitle says how many.
+ */
+const MOST_REPORTS_NAMED = 3;
+
+/** The reports a filter chooses, in words ("report: …", "reports: …; …", "210 reports"); null when it chooses none. */
+export function reportWords(ids: readonly string[], titles: InspectionTitles = new Map()): string | null {
+  if (ids.length === 0) return null;
+  if (ids.length > MOST_REPORTS_NAMED) return `${formatInteger(ids.length)} reports`;
+  return `${ids.length === 1 ? 'report' : 'reports'}: ${ids.map((id) => titles.get(id) ?? id).join('; ')}`;
+}
 
 /** The words every chart's subtitle and source take from the filters and the loaded data. */
 export function chartContext(
@@ -13,7 +28,8 @@ export function chartContext(
   const title = (id: string) => titles.get(id) ?? id;
   // A region narrows these figures to its forces ("Wales only"); charts that show every force say "Wales highlighted" instead.
   const scope = [filters.region ? `${filters.region} only` : 'All of England and Wales'];
-  if (filters.inspections.length > 0) scope.push(`${filters.inspections.length === 1 ? 'report' : 'reports'}: ${filters.inspections.map(title).join('; ')}`);
+  const reports = reportWords(filters.inspections, titles);
+  if (reports) scope.push(reports);
   if (filters.statuses.length > 0) {
     scope.push(`status: ${filters.statuses.map((s: PairStatus) => STATUS_LABELS[s]).join(', ')}`);
   }
