@@ -1,4 +1,6 @@
+import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { frameSvg, serialiseSvg } from '../../../src/lib/charts/export/frame-svg';
 import type { Connector } from '../../../src/lib/db/connector';
 import type { ChartContext } from '../../../src/lib/charts/shared/chart-spec';
 import { forceStripChart } from '../../../src/lib/charts/force/force-strip';
@@ -77,6 +79,22 @@ describe('force history', () => {
     expect(spec.notes?.[0]).toBe(
       'The 3 recommendations of the newest reports are drawn, of 2,000 in all. The force view lists every one, and each report’s own page charts all of its recommendations.',
     );
+  });
+
+  it('cuts a long name in the middle, so the report’s first words and the number both show', () => {
+    const label = 'How effective police forces are in the deployment of firearms · rec 12';
+    const spec = forceHistoryChart(
+      [{ inspection_id: 'I1', rec_no: 12, label, status: 'in_progress', start: '2024-01-10', end: D, due_date: null, recommendations: 1 }],
+      'Force A', context,
+    );
+    const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
+    const svg = serialiseSvg(frameSvg(spec, 390, document));
+    // The label as drawn, then the whole name as its title.
+    const shown = [...svg.matchAll(/<text[^>]*>([^<]*· rec 12)<title>/g)].map((m) => m[1]!);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatch(/^How effective.*….*· rec 12$/);
+    expect(shown[0]!.length).toBeLessThan(label.length);
+    expect(svg).toContain(`${shown[0]}<title>${label}</title>`);
   });
 
   it('stays a screen or so tall at the most recommendations a history holds', () => {

@@ -9,6 +9,8 @@ import { STATUS_ABBREVIATIONS } from '../shared/status-abbreviations';
 const DAY = 86_400_000;
 // Stretches shorter than this get no letters inside: they would not fit.
 const MIN_LABELLED_DAYS = 120;
+// The labels' room: the left margin (190 px) less the tick, in ems of the charts' 12 px text.
+const LABEL_EMS = 15;
 
 const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -49,6 +51,10 @@ export function forceHistoryChart(segments: readonly StatusSegment[], forceName:
         legend: true,
       },
       marks: [
+        // A recommendation's name is its report's short title and number: longer than the margin, it
+        // is cut in the middle, so the report's first words and the number both show (the whole
+        // name is the label's title, and in the table).
+        Plot.axisY({ label: null, lineWidth: LABEL_EMS, textOverflow: 'ellipsis-middle' }),
         Plot.barX(drawn, {
           x1: 'from',
           x2: 'to',
