@@ -19,6 +19,7 @@ import { prepareFile } from '../../../src/lib/data/ingest/read/prepare-file';
 import { stageFiles } from '../../../src/lib/data/ingest/stage/stage-load';
 import { loadParquetCodec } from '../../../src/lib/data/ingest/read/parquet-codec-node';
 import { SYNTHETIC_RECOMMENDATIONS_PER_INSPECTION } from '../../../scripts/lib/synthetic-inspections';
+import { statusHistory } from '../../../src/lib/metrics/pairs/status-history.sql';
 
 /**
  * The benchmark's generated files (inspections.csv, recommendations.csv and 10,000 statuses),
@@ -96,6 +97,52 @@ describe('data view: reference files', () => {
       await context.close();
     }
   });
+
+  it("keeps a force's status history to its newest 40 recommendations on a phone, says how many there are, and names no report by its id", async () => {
+    // The generated files and three more reports of five recommendations each: more recommendations
+    // than a history holds. Every report is chosen in the address: more than a subtitle names.
+    const extraInspections = join(generated, 'more-inspections.csv');
+    const extraRecommendations = join(generated, 'more-recommendations.csv');
+    const extra = ['more-01', 'more-02', 'more-03'];
+    writeFileSync(extraInspections, `inspection_id,title,published,kind\n${extra.map((id, k) => `${id},Another report ${k + 1},2024-0${k + 1}-15,national thematic`).join('\n')}\n`);
+    writeFileSync(extraRecommendations, `inspection_id,rec_no,text,for_forces,due_text\n${extra.flatMap((id) => [1, 2, 3, 4, 5].map((n) => `${id},${n},Chief constables should act.,true,By 30 June 2025`)).join('\n')}\n`);
+    const files = [...FILES.map((f) => join(generated, f)), extraInspections, extraRecommendations];
+
+    // What the metrics SQL gives for the same files under Node.
+    const db = await openDemoData();
+    await registerShippedLoads(db, new Date().toISOString());
+    const illustrative = (await listLoads(db)).find((entry) => entry.source === 'illustrative')!;
+    const prepared = await Promise.all(files.map((f) => prepareFile(f.split('/').pop()!, new Uint8Array(readFileSync(f)), loadParquetCodec)));
+    await acceptLoad(db, await stageFiles(db, prepared, { defaultDate: null }), { kind: 'replace', loadIds: [illustrative.load_id] }, new Date().toISOString());
+    const reports = (await db.query('SELECT DISTINCT inspection_id AS id FROM recommendations WHERE for_forces ORDER BY id')).toArray().map((r) => String(r.id));
+    const [kent] = await statusHistory(db, { ...defaultFilters((await dataExtent(db)).lastUpdate!), inspections: reports }, 'kent');
+    expect(kent!.recommendations).toBeGreaterThan(kent!.held);
+    expect(reports.length).toBeGreaterThan(3);
+
+    const { page, context, errors } = await openApp(browser, baseUrl, '?view=data');
+    try {
+      await page.getByTestId('file-input').setInputFiles(files);
+      await expect.poll(() => status(page).textContent(), POLL).toContain('Saved in this browser.');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(new URL(`?view=force&force=kent&insp=${reports.join(',')}`, baseUrl).href);
+      const history = page.locator('figure', { hasText: 'each recommendation’s status over time' }).first();
+      await expect.poll(() => history.locator('.note').allTextContents(), POLL).toContain(
+        `The ${kent!.held} recommendations of the newest reports are drawn, of ${formatInteger(kent!.recommendations)} in all. `
+        + 'The force view lists every one, and each report’s own page charts all of its recommendations.');
+      await history.scrollIntoViewIfNeeded();
+      await expect.poll(() => history.locator('[aria-label="y-axis tick label"] text').count(), POLL).toBe(kent!.held);
+      const subtitle = (await history.getByTestId('subtitle').textContent()) ?? '';
+      expect(subtitle).toContain(`· ${formatInteger(reports.length)} reports ·`);
+      expect(subtitle).not.toMatch(/synthetic-|more-0|firearms-2023/);
+      // A name longer than the margin is cut in the middle; the whole name is its title.
+      const cut = history.locator('[aria-label="y-axis tick label"] text', { hasText: '…' }).first();
+      expect(await cut.locator('title').textContent()).toMatch(/ · rec \d+$/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 
   it("shows a responses file's rows in the force view's section-55 responses", async () => {
     const path = join(generated, 'kent-responses.csv');

@@ -84,7 +84,7 @@ describe('force history', () => {
   it('cuts a long name in the middle, so the report’s first words and the number both show', () => {
     const label = 'How effective police forces are in the deployment of firearms · rec 12';
     const spec = forceHistoryChart(
-      [{ inspection_id: 'I1', rec_no: 12, label, status: 'in_progress', start: '2024-01-10', end: D, due_date: null, recommendations: 1 }],
+      [{ inspection_id: 'I1', rec_no: 12, label, status: 'in_progress', start: '2024-01-10', end: D, due_date: null, recommendations: 1, held: 1 }],
       'Force A', context,
     );
     const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
@@ -102,7 +102,7 @@ describe('force history', () => {
     const segments: StatusSegment[] = [];
     for (let rec = 1; rec <= HISTORY_RECOMMENDATIONS; rec++) {
       for (const [status, start, end] of [['no_update', '2023-01-01', '2023-06-01'], ['in_progress', '2023-06-01', '2024-01-01'], ['complete', '2024-01-01', D]] as const) {
-        segments.push({ inspection_id: `I${Math.ceil(rec / 10)}`, rec_no: rec, label: `Report ${Math.ceil(rec / 10)} · rec ${rec}`, status, start, end, due_date: null, recommendations: 2_000 });
+        segments.push({ inspection_id: `I${Math.ceil(rec / 10)}`, rec_no: rec, label: `Report ${Math.ceil(rec / 10)} · rec ${rec}`, status, start, end, due_date: null, recommendations: 2_000, held: HISTORY_RECOMMENDATIONS });
       }
     }
     const spec = forceHistoryChart(segments, 'Force A', context);

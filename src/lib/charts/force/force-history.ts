@@ -26,17 +26,16 @@ export function forceHistoryChart(segments: readonly StatusSegment[], forceName:
   type Drawn = (typeof drawn)[number];
   const labels = [...new Set(drawn.map((d) => d.label))];
   // The history holds the newest recommendations only (see HISTORY_RECOMMENDATIONS): say so when some are left out.
-  const shown = new Set(segments.map((s) => `${s.inspection_id}|${s.rec_no}`)).size;
-  const total = segments[0]?.recommendations ?? 0;
+  const { held = 0, recommendations = 0 } = segments[0] ?? {};
   return {
     id,
     title: `${forceName}: each recommendation’s status over time`,
     asOf: context.asOf,
     subtitle: `${asOfWords(context.asOf, context.pendingCountsAsComplete)} · ${context.scope} · red tick: deadline`,
     source: context.source,
-    ...(shown < total && {
+    ...(held < recommendations && {
       notes: [
-        `The ${formatInteger(shown)} recommendations of the newest reports are drawn, of ${formatInteger(total)} in all. ` +
+        `The ${formatInteger(held)} recommendations of the newest reports are drawn, of ${formatInteger(recommendations)} in all. ` +
           'The force view lists every one, and each report’s own page charts all of its recommendations.',
       ],
     }),

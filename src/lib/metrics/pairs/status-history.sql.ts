@@ -19,6 +19,8 @@ export interface StatusSegment {
   due_date: string | null;
   /** How many recommendations are in view in all: only the newest (HISTORY_RECOMMENDATIONS) have their stretches here. */
   recommendations: number;
+  /** How many of them have their stretches here: all of them, or the most a history holds. */
+  held: number;
 }
 
 /**
@@ -77,7 +79,8 @@ shown AS (
   WHERE s."end" > s.start OR s.is_last
 )
 SELECT inspection_id, rec_no, label, status, start, "end", due_date,
-       (SELECT max(place) FROM shown)::INTEGER AS recommendations
+       (SELECT max(place) FROM shown)::INTEGER AS recommendations,
+       (SELECT least(max(place), $4::INTEGER) FROM shown)::INTEGER AS held
 FROM shown
 WHERE place <= $4::INTEGER
 ORDER BY published DESC, inspection_id, rec_no, start`;
