@@ -108,19 +108,22 @@ describe('loading the national view', () => {
       await view.request({ filters, overdueSort });
       return db2.count;
     };
-    // Options, the figures (headline, forces and region mix: one question), overdue, trends, markers.
-    expect(await step(on('2024-06-30'))).toBe(5);
+    // Options, the figures (headline, forces, region mix and the trends' point on D: one question),
+    // overdue, the trends' horizon and their series up to it, markers.
+    expect(await step(on('2024-06-30'))).toBe(6);
     expect(await step(on('2024-06-30'))).toBe(0);
     expect(await step(on('2024-06-30'), byForce)).toBe(1);
     expect(shown.overdue!.items.map((i) => i.force)).toEqual(['Force B', 'Force C']);
     // The region highlights the force and region charts: only the headline and the list narrow.
     expect(await step(on('2024-06-30', { region: 'North' }), byForce)).toBe(2);
-    // A force: the headline and its mix (one question, the same filters), the list, its trend.
+    // A force: the headline, its mix and its trend's point on D (one question, the same filters),
+    // the list, its trend's series.
     expect(await step(on('2024-06-30', { force: 'a' }), byForce)).toBe(3);
     // Back to no force: the headline and the list are as first asked, and the cache has them.
     expect(await step(on('2024-06-30'), byForce)).toBe(0);
-    // The as-of date changes everything but the inspections offered.
-    expect(await step(on('2024-05-31'), byForce)).toBe(4);
+    // The as-of date changes everything but the inspections offered and the trends' series, which
+    // is cut at the new date: the figures, the list and the markers.
+    expect(await step(on('2024-05-31'), byForce)).toBe(3);
     // The rows handed over, part by part, are the same numbers as a fresh load.
     const last = on('2024-06-30', { force: 'a', pendingCountsAsComplete: true });
     await step(last, byForce);

@@ -2,6 +2,7 @@ import type { Connector } from '../../db/connector';
 import { filterParams, type Filters } from '../common/filters';
 import { headlineOf, type ForceCompliance, type Headline, type HeadlineRow, type RegionStatusShare } from '../national/national.sql';
 import { runningTrendSeries, type TrendPoint } from '../national/trends.sql';
+import { trendUpTo } from '../national/trend-up-to';
 import { listRowsOf, rowsOf } from '../common/rows';
 import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './statuses';
 import { COUNT_COLUMNS } from './build-force-month';
@@ -237,16 +238,37 @@ region_mix AS (
          (mix.pairs / sum(mix.pairs) OVER (PARTITION BY region))::DOUBLE AS share
   FROM by_region
   WHERE mix.pairs > 0
-)
+),
+${TREND_ON_D}
 SELECT
   (SELECT list(h) FROM headline h) AS headline,
   (SELECT list(f ORDER BY f.rank, f.name) FROM ranked f) AS forces,
-  (SELECT list(m ORDER BY m.region, m.status) FROM region_mix m) AS region_mix`;
+  (SELECT list(m ORDER BY m.region, m.status) FROM region_mix m) AS region_mix,
+  (SELECT list(t ORDER BY t.region NULLS FIRST) FROM trend_on_d t) AS trend_on_d`;
+
+/**
+ * The trend's last point, D itself, from the same force figures: each region's and the whole's
+ * (region null) in scope, complete and overdue on D, as the trend queries count them (a running
+ * sum of every change up to D). None when no recommendation in view is published by D, as the
+ * trend then has no points at all.
+ */
+const TREND_ON_D = `trend_on_d AS (
+  SELECT $1::DATE AS date, f.region,
+         sum(f.in_scope)::INTEGER AS in_scope,
+         sum(f.complete)::INTEGER AS complete,
+         (sum(f.complete) / nullif(sum(f.in_scope), 0))::DOUBLE AS rate,
+         sum(f.overdue)::INTEGER AS overdue
+  FROM force_figures f, recommendations_in_view r
+  GROUP BY GROUPING SETS ((), (f.region))
+  HAVING any_value(r.n) > 0
+)`;
 
 interface NationalFigures {
   headline: Headline;
   forces: ForceCompliance[];
   regionMix: RegionStatusShare[];
+  /** The trend's point on D: the whole first (region null), then each region. */
+  trendOnD: TrendPoint[];
 }
 
 async function nationalFiguresFast(db: Connector, filters: Filters): Promise<NationalFigures> {
@@ -257,6 +279,7 @@ async function nationalFiguresFast(db: Connector, filters: Filters): Promise<Nat
     headline: headlineOf(headline),
     forces: listRowsOf<ForceCompliance>(table, 'forces'),
     regionMix: listRowsOf<RegionStatusShare>(table, 'region_mix'),
+    trendOnD: listRowsOf<TrendPoint>(table, 'trend_on_d'),
   };
 }
 
@@ -334,6 +357,26 @@ ${runningTrendSeries('SELECT DISTINCT region FROM forces_in')}`;
 const trendsFast: QueryShape = (monthly, choice) =>
   trendsFastSql(monthly ? TREND_CHANGES_MONTHLY : TREND_CHANGES_BY_INSPECTION, choice);
 
+/**
+ * The last day the trends can change: the end of the month of the last change (an update, or a
+ * deadline passing). A trend point before it is the same whatever D after it is asked.
+ */
+const TREND_HORIZON = `SELECT last_day(max(day))::DATE AS horizon FROM preagg_force_day`;
+
+/**
+ * The trends as on D. Up to the data's horizon they are the series asked once for the horizon,
+ * cut before D, and D's own point from the national figures statement (see trendUpTo): an as-of
+ * change then asks no trend statement of its own, as the series comes from the coordinator's
+ * cache and the figures statement is the one the headline and the forces ask. Past the horizon,
+ * the trend statement for D.
+ */
 export async function complianceTrendsFast(db: Connector, filters: Filters): Promise<TrendPoint[]> {
-  return rowsOf<TrendPoint>(await db.query(sqlFor(trendsFast, filters, db.preaggregatedScope), fastParams(filters)));
+  const sql = sqlFor(trendsFast, filters, db.preaggregatedScope);
+  const [{ horizon } = { horizon: null }] = rowsOf<{ horizon: string | null }>(await db.query(TREND_HORIZON));
+  if (horizon === null || filters.asOf > horizon) return rowsOf<TrendPoint>(await db.query(sql, fastParams(filters)));
+  const [series, figures] = await Promise.all([
+    db.query(sql, fastParams({ ...filters, asOf: horizon })),
+    nationalFiguresFast(db, filters),
+  ]);
+  return trendUpTo(rowsOf<TrendPoint>(series), figures.trendOnD, filters.asOf);
 }
