@@ -108,8 +108,8 @@ describe('loading the national view', () => {
       await view.request({ filters, overdueSort });
       return db2.count;
     };
-    // Options, the figures (headline, forces, region mix and the trends' point on D: one question),
-    // overdue, the trends' horizon and their series up to it, markers.
+    // Options, the figures (headline, forces, region mix, the trends' point on D and every force's
+    // freshness: one question), overdue, the trends' horizon and their series up to it, markers.
     expect(await step(on('2024-06-30'))).toBe(6);
     expect(await step(on('2024-06-30'))).toBe(0);
     expect(await step(on('2024-06-30'), byForce)).toBe(1);

@@ -7,7 +7,7 @@ import { PLAIN_PAIRS } from '../../../src/lib/metrics/pairs/pair-timing.sql';
 import { forceCompliance, headline, regionStatusMix } from '../../../src/lib/metrics/national/national.sql';
 import { complianceTrends } from '../../../src/lib/metrics/national/trends.sql';
 import {
-  complianceTrendsFast, forceComplianceFast, headlineFast, measureCountsFast, regionStatusMixFast,
+  complianceTrendsFast, forceComplianceFast, headlineFast, measureCountsFast, nationalFiguresFast, regionStatusMixFast,
 } from '../../../src/lib/metrics/preagg/national-fast.sql';
 import { refreshPreaggregates } from '../../../src/lib/metrics/preagg/refresh-preaggregates';
 import { openDemoData } from '../support/demo-data';
@@ -25,6 +25,11 @@ async function expectSame(db: Connector, filters: Filters): Promise<void> {
   expect(await regionStatusMixFast(db, filters), label).toEqual(await regionStatusMix(db, filters));
   expect(await complianceTrendsFast(db, filters), label).toEqual(await complianceTrends(db, filters));
   if (filters.statuses.length === 0) expect(await headlineFast(db, filters), label).toEqual(await headline(db, filters));
+  // Freshness read off the figures statement, under any status filter (it counts every status).
+  for (const staleDays of [180, 30]) {
+    expect((await nationalFiguresFast(db, filters, staleDays)).freshness, label)
+      .toEqual(await forceFreshness(db, filters, staleDays, PLAIN_PAIRS));
+  }
 }
 
 describe('pre-aggregates equal the plain definitions', () => {

@@ -6,8 +6,9 @@ import { DEFAULT_OVERDUE_SORT, OVERDUE_LIST_LIMIT, overdueList, type OverdueList
 import { complianceTrends, type TrendPoint } from './trends.sql';
 import { trendMarkers, type TrendMarker } from './trend-markers.sql';
 import {
-  complianceTrendsFast, forceComplianceFast, headlineFast, regionStatusMixFast,
+  complianceTrendsFast, forceComplianceFast, headlineFast, nationalFiguresFast, regionStatusMixFast,
 } from '../preagg/national-fast.sql';
+import { DEFAULT_STALE_DAYS, freshnessPart, type Freshness } from './freshness.sql';
 import { sourcesFor } from '../preagg/query-sources';
 import { inputsOf, runParts, type ViewParts } from '../common/view-parts';
 
@@ -19,14 +20,15 @@ import { inputsOf, runParts, type ViewParts } from '../common/view-parts';
  * Until a load's pre-aggregates are built, every figure comes from the plain SQL (query-sources.ts).
  */
 const usePreaggregates = (db: Connector, filters: Filters) => sourcesFor(db).national && filters.recommendation === null;
-const headlineOf = (db: Connector, f: Filters) =>
-  usePreaggregates(db, f) && f.statuses.length === 0 ? headlineFast(db, f) : headlineOn(db, f, sourcesFor(db).headlinePairs);
-const forceComplianceOf = (db: Connector, f: Filters) =>
-  usePreaggregates(db, f) ? forceComplianceFast(db, f) : forceCompliance(db, f, sourcesFor(db).pairs);
-const regionStatusMixOf = (db: Connector, f: Filters) =>
-  usePreaggregates(db, f) ? regionStatusMixFast(db, f) : regionStatusMix(db, f, sourcesFor(db).pairs);
-const complianceTrendsOf = (db: Connector, f: Filters) =>
-  usePreaggregates(db, f) ? complianceTrendsFast(db, f) : complianceTrends(db, f, sourcesFor(db).intervals);
+// `stale`: the freshness threshold the national figures statement is asked with (every part the same).
+const headlineOf = (db: Connector, f: Filters, stale: number) =>
+  usePreaggregates(db, f) && f.statuses.length === 0 ? headlineFast(db, f, stale) : headlineOn(db, f, sourcesFor(db).headlinePairs);
+const forceComplianceOf = (db: Connector, f: Filters, stale: number) =>
+  usePreaggregates(db, f) ? forceComplianceFast(db, f, stale) : forceCompliance(db, f, sourcesFor(db).pairs);
+const regionStatusMixOf = (db: Connector, f: Filters, stale: number) =>
+  usePreaggregates(db, f) ? regionStatusMixFast(db, f, stale) : regionStatusMix(db, f, sourcesFor(db).pairs);
+const complianceTrendsOf = (db: Connector, f: Filters, stale: number) =>
+  usePreaggregates(db, f) ? complianceTrendsFast(db, f, stale) : complianceTrends(db, f, sourcesFor(db).intervals);
 
 /**
  * Everything the national view shows for one set of filters. Charts that compare forces or regions
@@ -51,6 +53,8 @@ export interface NationalViewData {
   /** The selected force over time (region null); empty when no force is selected. */
   forceTrend: TrendPoint[];
   markers: TrendMarker[];
+  /** How fresh each force's data is: every force, whatever the region, force and status filters. */
+  freshness: Freshness;
 }
 
 export type NationalPart = Exclude<keyof NationalViewData, 'filters' | 'overdueSort'>;
@@ -61,31 +65,38 @@ export type NationalPart = Exclude<keyof NationalViewData, 'filters' | 'overdueS
  */
 export function nationalViewParts(
   db: Connector, filters: Filters, overdueSort: OverdueSort = DEFAULT_OVERDUE_SORT, overdueRows = OVERDUE_LIST_LIMIT,
+  staleDays = DEFAULT_STALE_DAYS,
 ): ViewParts<Pick<NationalViewData, NationalPart>> {
   const everyForce: Filters = { ...filters, region: null, force: null };
   const oneForce: Filters | null = filters.force ? { ...filters, region: null } : null;
+  const figuresInputs = (f: Filters) => inputsOf([...filterParams(f), staleDays]);
   return {
     inspections: { inputs: '', run: () => inspectionOptions(db) },
-    headline: { inputs: inputsOf(filterParams(filters)), run: () => headlineOf(db, filters) },
-    forces: { inputs: inputsOf(filterParams(everyForce)), run: () => forceComplianceOf(db, everyForce) },
-    regionMix: { inputs: inputsOf(filterParams(everyForce)), run: () => regionStatusMixOf(db, everyForce) },
+    headline: { inputs: figuresInputs(filters), run: () => headlineOf(db, filters, staleDays) },
+    forces: { inputs: figuresInputs(everyForce), run: () => forceComplianceOf(db, everyForce, staleDays) },
+    regionMix: { inputs: figuresInputs(everyForce), run: () => regionStatusMixOf(db, everyForce, staleDays) },
     forceMix: {
-      inputs: oneForce ? inputsOf(filterParams(oneForce)) : 'none',
-      run: async () => (oneForce ? regionStatusMixOf(db, oneForce) : []),
+      inputs: oneForce ? figuresInputs(oneForce) : 'none',
+      run: async () => (oneForce ? regionStatusMixOf(db, oneForce, staleDays) : []),
     },
     overdue: {
       inputs: inputsOf([...filterParams(filters), overdueSort.key, overdueSort.descending, overdueRows]),
       run: () => overdueList(db, filters, overdueSort, overdueRows, sourcesFor(db).overduePairs),
     },
-    trends: { inputs: inputsOf(filterParams(everyForce)), run: () => complianceTrendsOf(db, everyForce) },
+    trends: { inputs: figuresInputs(everyForce), run: () => complianceTrendsOf(db, everyForce, staleDays) },
     forceTrend: {
-      inputs: oneForce ? inputsOf(filterParams(oneForce)) : 'none',
-      run: async () => (oneForce ? (await complianceTrendsOf(db, oneForce)).filter((p) => p.region === null) : []),
+      inputs: oneForce ? figuresInputs(oneForce) : 'none',
+      run: async () => (oneForce ? (await complianceTrendsOf(db, oneForce, staleDays)).filter((p) => p.region === null) : []),
     },
     markers: {
       inputs: inputsOf([filters.asOf, filters.inspections.join(','), recommendationKey(filters.recommendation)]),
       run: () => trendMarkers(db, filters),
     },
+    // Every force, as the forces' chart: from the national figures statement they already ask
+    // (it counts every status whatever the filter), else a statement of its own.
+    freshness: usePreaggregates(db, everyForce)
+      ? { inputs: figuresInputs(everyForce), run: async () => (await nationalFiguresFast(db, everyForce, staleDays)).freshness }
+      : freshnessPart(db, filters, staleDays),
   };
 }
 
@@ -98,7 +109,7 @@ export function nationalViewParts(
 export async function loadNationalView(
   db: Connector,
   filters: Filters,
-  { overdueSort = DEFAULT_OVERDUE_SORT }: { overdueSort?: OverdueSort } = {},
+  { overdueSort = DEFAULT_OVERDUE_SORT, staleDays = DEFAULT_STALE_DAYS }: { overdueSort?: OverdueSort; staleDays?: number } = {},
 ): Promise<NationalViewData> {
-  return { filters, overdueSort, ...(await runParts(nationalViewParts(db, filters, overdueSort))) };
+  return { filters, overdueSort, ...(await runParts(nationalViewParts(db, filters, overdueSort, OVERDUE_LIST_LIMIT, staleDays))) };
 }

@@ -7,6 +7,10 @@ import { listRowsOf, rowsOf } from '../common/rows';
 import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './statuses';
 import { COUNT_COLUMNS } from './build-force-month';
 import { inListParam } from '../common/list-param.sql';
+import { MONTHLY_SCOPE_GUARD } from './monthly-scope.sql';
+import { lastUpdatesFast, OPEN_ITEMS_FAST } from './freshness-fast.sql';
+import { DEFAULT_STALE_DAYS, FRESHNESS_ORDER, freshnessRowsCte } from '../national/freshness-rows.sql';
+import type { ForceFreshness, Freshness } from '../national/freshness.sql';
 
 /**
  * The national figures read from `preagg_force_month` and `preagg_force_day` (see
@@ -61,13 +65,6 @@ day_sums AS (
   WHERE day <= $1::DATE AND ${inListParam('$2', 'inspection_id')}
   GROUP BY force_id
 )`;
-
-/**
- * True when $2 is a scope `preagg_force_month` keeps (every inspection, or the built scope), an
- * error otherwise: the SQL reading the monthly counts can only run with those.
- */
-export const MONTHLY_SCOPE_GUARD = `CASE WHEN $2 = '' OR $2 = (SELECT inspections FROM preagg_scope) THEN true
-  ELSE error('the monthly counts are kept for every inspection and the built scope only; filter with the daily ones') END`;
 
 /**
  * Each force's counts as on D over a scope the monthly counts keep ($2: every inspection, or the
@@ -194,11 +191,14 @@ const RECOMMENDATIONS_IN_VIEW = `recommendations_in_view AS (
 )`;
 
 /**
- * The headline, every force's compliance and each region's status mix, from one statement: they
- * read the same force figures, and DuckDB binds and plans a statement again on every run (see
- * StatusChoice), which for these was most of each one's time. Three columns, each a list of rows
- * (the headline's holds one). Asked with the same filters, the three parts of the national view
- * send the coordinator the same question, which it asks the engine once.
+ * The headline, every force's compliance, each region's status mix, the trends' point on D and
+ * each force's freshness, from one statement: they read the same force figures, and DuckDB binds
+ * and plans a statement again on every run (see StatusChoice), which for these was most of each
+ * one's time. A column each, each a list of rows (the headline's holds one). Asked with the same
+ * filters, the national view's parts send the coordinator the same question, which it asks the
+ * engine once. Parameters: $1..$6 of `filterParams`, $7 the freshness threshold in days.
+ * Freshness counts every status, whatever the figures count: its open items are read from
+ * force_counts, which keeps every status.
  */
 const nationalFiguresFastSql: QueryShape = (monthly, choice) => `WITH ${forceFiguresCte(monthly, choice)},
 ${RECOMMENDATIONS_IN_VIEW},
@@ -239,12 +239,16 @@ region_mix AS (
   FROM by_region
   WHERE mix.pairs > 0
 ),
-${TREND_ON_D}
+${TREND_ON_D},
+${lastUpdatesFast(monthly)},
+${OPEN_ITEMS_FAST},
+${freshnessRowsCte('$7')}
 SELECT
   (SELECT list(h) FROM headline h) AS headline,
   (SELECT list(f ORDER BY f.rank, f.name) FROM ranked f) AS forces,
   (SELECT list(m ORDER BY m.region, m.status) FROM region_mix m) AS region_mix,
-  (SELECT list(t ORDER BY t.region NULLS FIRST) FROM trend_on_d t) AS trend_on_d`;
+  (SELECT list(t ORDER BY t.region NULLS FIRST) FROM trend_on_d t) AS trend_on_d,
+  (SELECT list(x ORDER BY ${FRESHNESS_ORDER}) FROM freshness_rows x) AS freshness`;
 
 /**
  * The trend's last point, D itself, from the same force figures: each region's and the whole's
@@ -269,30 +273,44 @@ interface NationalFigures {
   regionMix: RegionStatusShare[];
   /** The trend's point on D: the whole first (region null), then each region. */
   trendOnD: TrendPoint[];
+  /** Each force's freshness as forceFreshness gives it for these filters without their statuses. */
+  freshness: Freshness;
 }
 
-async function nationalFiguresFast(db: Connector, filters: Filters): Promise<NationalFigures> {
-  const table = await db.query(sqlFor(nationalFiguresFastSql, filters, db.preaggregatedScope), fastParams(filters));
+/**
+ * The national figures for `filters`. `staleDays`: the freshness threshold; every part of a view
+ * passes the same, so they ask one question.
+ */
+export async function nationalFiguresFast(
+  db: Connector, filters: Filters, staleDays = DEFAULT_STALE_DAYS,
+): Promise<NationalFigures> {
+  const table = await db.query(sqlFor(nationalFiguresFastSql, filters, db.preaggregatedScope), [...fastParams(filters), staleDays]);
   const [headline] = listRowsOf<HeadlineRow>(table, 'headline');
   if (!headline) throw new Error('headline query returned no row');
+  const freshness = listRowsOf<ForceFreshness & { stale_forces: number }>(table, 'freshness');
   return {
     headline: headlineOf(headline),
     forces: listRowsOf<ForceCompliance>(table, 'forces'),
     regionMix: listRowsOf<RegionStatusShare>(table, 'region_mix'),
     trendOnD: listRowsOf<TrendPoint>(table, 'trend_on_d'),
+    freshness: {
+      staleDays,
+      forces: freshness.map(({ stale_forces: _count, ...force }) => force),
+      staleForces: freshness[0]?.stale_forces ?? 0,
+    },
   };
 }
 
-export async function headlineFast(db: Connector, filters: Filters): Promise<Headline> {
-  return (await nationalFiguresFast(db, filters)).headline;
+export async function headlineFast(db: Connector, filters: Filters, staleDays = DEFAULT_STALE_DAYS): Promise<Headline> {
+  return (await nationalFiguresFast(db, filters, staleDays)).headline;
 }
 
-export async function forceComplianceFast(db: Connector, filters: Filters): Promise<ForceCompliance[]> {
-  return (await nationalFiguresFast(db, filters)).forces;
+export async function forceComplianceFast(db: Connector, filters: Filters, staleDays = DEFAULT_STALE_DAYS): Promise<ForceCompliance[]> {
+  return (await nationalFiguresFast(db, filters, staleDays)).forces;
 }
 
-export async function regionStatusMixFast(db: Connector, filters: Filters): Promise<RegionStatusShare[]> {
-  return (await nationalFiguresFast(db, filters)).regionMix;
+export async function regionStatusMixFast(db: Connector, filters: Filters, staleDays = DEFAULT_STALE_DAYS): Promise<RegionStatusShare[]> {
+  return (await nationalFiguresFast(db, filters, staleDays)).regionMix;
 }
 
 /** The counts a trend reads: by status, and overdue by status. */
@@ -370,13 +388,13 @@ const TREND_HORIZON = `SELECT last_day(max(day))::DATE AS horizon FROM preagg_fo
  * cache and the figures statement is the one the headline and the forces ask. Past the horizon,
  * the trend statement for D.
  */
-export async function complianceTrendsFast(db: Connector, filters: Filters): Promise<TrendPoint[]> {
+export async function complianceTrendsFast(db: Connector, filters: Filters, staleDays = DEFAULT_STALE_DAYS): Promise<TrendPoint[]> {
   const sql = sqlFor(trendsFast, filters, db.preaggregatedScope);
   const [{ horizon } = { horizon: null }] = rowsOf<{ horizon: string | null }>(await db.query(TREND_HORIZON));
   if (horizon === null || filters.asOf > horizon) return rowsOf<TrendPoint>(await db.query(sql, fastParams(filters)));
   const [series, figures] = await Promise.all([
     db.query(sql, fastParams({ ...filters, asOf: horizon })),
-    nationalFiguresFast(db, filters),
+    nationalFiguresFast(db, filters, staleDays),
   ]);
   return trendUpTo(rowsOf<TrendPoint>(series), figures.trendOnD, filters.asOf);
 }

@@ -3,7 +3,6 @@ import type { Snapshot } from '../../db/snapshot';
 import { recordingConnector, type TableToIpc } from '../../db/recording-connector';
 import { dataExtent } from '../../metrics/common/data-extent.sql';
 import { loadNationalView } from '../../metrics/national/national-view';
-import { DEFAULT_STALE_DAYS, freshnessPart } from '../../metrics/national/freshness.sql';
 import { openingFilters, userCoverage } from '../../metrics/common/user-coverage.sql';
 
 /**
@@ -22,9 +21,8 @@ export async function recordFirstView(
   if (lastUpdate) {
     const scope = ownScope ? await userCoverage(connector) : null;
     const filters = openingFilters(lastUpdate, scope);
+    // Freshness marks included: they are one of the national view's parts.
     await loadNationalView(connector, filters);
-    // The national view's freshness marks, asked for as the view asks for them (NationalView.svelte).
-    await freshnessPart(connector, filters, DEFAULT_STALE_DAYS).run();
   }
   return { snapshot: snapshot(dataKey), lastUpdate };
 }
