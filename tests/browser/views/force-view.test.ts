@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, ElementHandle, Page } from 'playwright-core';
 import { launchChromium, openApp, waitForEngine } from '../support/chromium';
 import { axeViolations } from '../support/axe-check';
 import { openDemoData } from '../../sql/support/demo-data';
@@ -79,9 +79,21 @@ describe('force view', () => {
       const select = page.getByTestId('force-select');
       const options = (await select.locator('option').evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value))).filter(Boolean);
       // The first force in the list is the one the view asks ahead; the second is not.
+      let rows: { recommendation: ElementHandle; response: ElementHandle } | null = null;
       for (const force of options.slice(0, 2)) {
         await select.selectOption(force);
         await page.waitForSelector(`section.view[data-ready="true"][data-force="${force}"]`, { timeout: 30_000 });
+        const recommendation = (await page.$('[data-testid="recommendations-firearms-2023"] tbody tr[data-rec="2"]'))!;
+        const response = (await page.$('[data-testid="responses"] tr[data-inspection="firearms-2023"]'))!;
+        await expect(recommendation.getAttribute('data-force')).resolves.toBe(force);
+        await expect(response.getAttribute('data-force')).resolves.toBe(force);
+        // Another force's rows update the rows on the page in place: nothing is built again.
+        if (rows) {
+          await expect(rows.recommendation.evaluate((row) => row.isConnected)).resolves.toBe(true);
+          await expect(rows.response.evaluate((row) => row.isConnected)).resolves.toBe(true);
+          await expect(rows.recommendation.getAttribute('data-force')).resolves.toBe(force);
+        }
+        rows = { recommendation, response };
         const region = (await db.query('SELECT region FROM forces WHERE force_id = $1', [force])).getChild('region')!.get(0) as string;
         const peers = (await db.query('SELECT force_id FROM forces WHERE region = $1 ORDER BY force_id', [region])).toArray().map((r) => String(r.force_id));
         const groups = await peerAggregates(db, defaultFilters(asOf), { force, compare: null, peers });
