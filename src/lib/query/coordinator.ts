@@ -1,6 +1,6 @@
 import type { Connector, SqlParam } from '../db/connector';
 import type { ViewParts } from '../metrics/common/view-parts';
-import { contentKey } from './content-key';
+import { sameContent } from './content-key';
 import { cacheKey, QueryCache } from './query-cache';
 import { QueryQueue, StaleRequest } from './query-queue';
 
@@ -171,8 +171,8 @@ export class ViewQueries<S, Data> {
   #state: S | null = null;
   /** Each part's key (data version and inputs) as last asked. */
   #asked: Partial<Record<keyof Data, string>> = {};
-  /** Each part's rows as last handed to the view, by content. */
-  readonly #given: Partial<Record<keyof Data, string>> = {};
+  /** Each part's rows as last handed to the view (compared by content, see sameContent). */
+  readonly #given = new Map<keyof Data, unknown>();
   /** Rows that changed but wait for the rest of their state's parts. */
   #changed: Partial<Data> = {};
   readonly #inFlight = new Map<keyof Data, string>();
@@ -235,9 +235,8 @@ export class ViewQueries<S, Data> {
         delete this.#asked[name]; // asked again next time rather than kept as failed
         return;
       }
-      const content = contentKey(answer.value);
-      if (content !== this.#given[name]) {
-        this.#given[name] = content;
+      if (!this.#given.has(name) || !sameContent(answer.value, this.#given.get(name))) {
+        this.#given.set(name, answer.value);
         this.#changed[name] = answer.value as Data[keyof Data];
       }
     });
