@@ -95,7 +95,7 @@ export function nationalViewParts(
     // Every force, as the forces' chart: from the national figures statement they already ask
     // (it counts every status whatever the filter), else a statement of its own.
     freshness: usePreaggregates(db, everyForce)
-      ? { inputs: figuresInputs(everyForce), run: async () => (await nationalFiguresFast(db, everyForce, staleDays)).freshness }
+      ? { inputs: figuresInputs(everyForce), run: async () => (await nationalFiguresFast(db, everyForce, staleDays)).freshness! }
       : freshnessPart(db, filters, staleDays),
   };
 }

@@ -196,11 +196,12 @@ const RECOMMENDATIONS_IN_VIEW = `recommendations_in_view AS (
  * and plans a statement again on every run (see StatusChoice), which for these was most of each
  * one's time. A column each, each a list of rows (the headline's holds one). Asked with the same
  * filters, the national view's parts send the coordinator the same question, which it asks the
- * engine once. Parameters: $1..$6 of `filterParams`, $7 the freshness threshold in days.
- * Freshness counts every status, whatever the figures count: its open items are read from
- * force_counts, which keeps every status.
+ * engine once. Parameters: $1..$6 of `filterParams`, and with the freshness $7, its threshold in
+ * days. Freshness counts every status, whatever the figures count: its open items are read from
+ * force_counts, which keeps every status. It is every force's (the national view shows no other),
+ * so only the statement for no region and no force holds it.
  */
-const nationalFiguresFastSql: QueryShape = (monthly, choice) => `WITH ${forceFiguresCte(monthly, choice)},
+const nationalFiguresSql = (withFreshness: boolean): QueryShape => (monthly, choice) => `WITH ${forceFiguresCte(monthly, choice)},
 ${RECOMMENDATIONS_IN_VIEW},
 headline AS (
   SELECT
@@ -239,16 +240,18 @@ region_mix AS (
   FROM by_region
   WHERE mix.pairs > 0
 ),
-${TREND_ON_D},
+${TREND_ON_D}${withFreshness ? `,
 ${lastUpdatesFast(monthly)},
 ${OPEN_ITEMS_FAST},
-${freshnessRowsCte('$7')}
+${freshnessRowsCte('$7')}` : ''}
 SELECT
   (SELECT list(h) FROM headline h) AS headline,
   (SELECT list(f ORDER BY f.rank, f.name) FROM ranked f) AS forces,
   (SELECT list(m ORDER BY m.region, m.status) FROM region_mix m) AS region_mix,
-  (SELECT list(t ORDER BY t.region NULLS FIRST) FROM trend_on_d t) AS trend_on_d,
-  (SELECT list(x ORDER BY ${FRESHNESS_ORDER}) FROM freshness_rows x) AS freshness`;
+  (SELECT list(t ORDER BY t.region NULLS FIRST) FROM trend_on_d t) AS trend_on_d${withFreshness ? `,
+  (SELECT list(x ORDER BY ${FRESHNESS_ORDER}) FROM freshness_rows x) AS freshness` : ''}`;
+const FIGURES_OF_EVERY_FORCE = nationalFiguresSql(true);
+const FIGURES = nationalFiguresSql(false);
 
 /**
  * The trend's last point, D itself, from the same force figures: each region's and the whole's
@@ -273,27 +276,34 @@ interface NationalFigures {
   regionMix: RegionStatusShare[];
   /** The trend's point on D: the whole first (region null), then each region. */
   trendOnD: TrendPoint[];
-  /** Each force's freshness as forceFreshness gives it for these filters without their statuses. */
-  freshness: Freshness;
+  /**
+   * Each force's freshness as forceFreshness gives it for these filters without their statuses;
+   * null with a region or force filter.
+   */
+  freshness: Freshness | null;
 }
 
 /**
- * The national figures for `filters`. `staleDays`: the freshness threshold; every part of a view
- * passes the same, so they ask one question.
+ * The national figures for `filters`. `staleDays`: the freshness threshold (for no region and no
+ * force); every part of a view passes the same, so they ask one question.
  */
 export async function nationalFiguresFast(
   db: Connector, filters: Filters, staleDays = DEFAULT_STALE_DAYS,
 ): Promise<NationalFigures> {
-  const table = await db.query(sqlFor(nationalFiguresFastSql, filters, db.preaggregatedScope), [...fastParams(filters), staleDays]);
+  const everyForce = filters.region === null && filters.force === null;
+  const table = await db.query(
+    sqlFor(everyForce ? FIGURES_OF_EVERY_FORCE : FIGURES, filters, db.preaggregatedScope),
+    everyForce ? [...fastParams(filters), staleDays] : fastParams(filters),
+  );
   const [headline] = listRowsOf<HeadlineRow>(table, 'headline');
   if (!headline) throw new Error('headline query returned no row');
-  const freshness = listRowsOf<ForceFreshness & { stale_forces: number }>(table, 'freshness');
+  const freshness = everyForce ? listRowsOf<ForceFreshness & { stale_forces: number }>(table, 'freshness') : null;
   return {
     headline: headlineOf(headline),
     forces: listRowsOf<ForceCompliance>(table, 'forces'),
     regionMix: listRowsOf<RegionStatusShare>(table, 'region_mix'),
     trendOnD: listRowsOf<TrendPoint>(table, 'trend_on_d'),
-    freshness: {
+    freshness: freshness && {
       staleDays,
       forces: freshness.map(({ stale_forces: _count, ...force }) => force),
       staleForces: freshness[0]?.stale_forces ?? 0,
