@@ -3,7 +3,10 @@ import type { Connector } from '../../../src/lib/db/connector';
 import { defaultFilters, type Filters } from '../../../src/lib/metrics/common/filters';
 import { forceCompliance, headline, regionStatusMix } from '../../../src/lib/metrics/national/national.sql';
 import { inspectionOptions } from '../../../src/lib/metrics/common/inspection-options.sql';
-import { trendMarkers } from '../../../src/lib/metrics/national/trend-markers.sql';
+import { TREND_MARKERS_SQL, trendMarkers, type TrendMarker } from '../../../src/lib/metrics/national/trend-markers.sql';
+import { recommendationKey } from '../../../src/lib/metrics/common/filters';
+import { rowsOf } from '../../../src/lib/metrics/common/rows';
+import { openDemoData } from '../support/demo-data';
 import { loadNationalView, nationalViewParts, type NationalViewData } from '../../../src/lib/metrics/national/national-view';
 import { DEFAULT_OVERDUE_SORT, type OverdueSort } from '../../../src/lib/metrics/national/overdue.sql';
 import { QueryCoordinator } from '../../../src/lib/query/coordinator';
@@ -74,6 +77,25 @@ describe('inspections offered and dates marked', () => {
     expect((await trendMarkers(db, on('2024-06-30', { recommendation: { inspectionId: 'I1', recNo: 1 } }))).map((m) => m.date))
       .toEqual(['2024-01-10', '2024-03-31']);
   });
+
+  // The markers are asked once for every date and cut at D; asked for D itself, the SQL must agree,
+  // with a deadline written before its report came out too (marked only once the report is out).
+  it('cuts the markers at D as the SQL asked for D does', async () => {
+    const demo = await openDemoData();
+    await demo.query(`INSERT INTO recommendations (inspection_id, rec_no, text, addressee, for_forces, due_text, due_date, source_url)
+      SELECT inspection_id, 99, 'Due before the report', 'Chief constables', true, 'By 1 January 2023', DATE '2023-01-01', NULL
+      FROM inspections WHERE published > DATE '2023-01-01' ORDER BY published LIMIT 1`);
+    const dates = ['2021-03-31', '2022-12-31', '2023-01-01', '2023-07-11', '2023-09-04', '2024-08-01', '2026-09-30'];
+    for (const asOf of dates) {
+      for (const more of [{}, { inspections: ['firearms-2023'] }, { recommendation: { inspectionId: 'firearms-2023', recNo: 2 } }]) {
+        const filters = on(asOf, more);
+        const asked = rowsOf<TrendMarker & { published?: string }>(await demo.query(TREND_MARKERS_SQL, [
+          asOf, filters.inspections.join(','), recommendationKey(filters.recommendation),
+        ])).map(({ published: _published, ...marker }) => marker);
+        expect(await trendMarkers(demo, filters), JSON.stringify(filters)).toEqual(asked);
+      }
+    }
+  }, 120_000);
 });
 
 describe('loading the national view', () => {
@@ -121,9 +143,9 @@ describe('loading the national view', () => {
     expect(await step(on('2024-06-30', { force: 'a' }), byForce)).toBe(3);
     // Back to no force: the headline and the list are as first asked, and the cache has them.
     expect(await step(on('2024-06-30'), byForce)).toBe(0);
-    // The as-of date changes everything but the inspections offered and the trends' series, which
-    // is cut at the new date: the figures, the list and the markers.
-    expect(await step(on('2024-05-31'), byForce)).toBe(3);
+    // The as-of date changes everything but the inspections offered and the trends' series and
+    // markers, which are cut at the new date: the figures and the list.
+    expect(await step(on('2024-05-31'), byForce)).toBe(2);
     // The rows handed over, part by part, are the same numbers as a fresh load.
     const last = on('2024-06-30', { force: 'a', pendingCountsAsComplete: true });
     await step(last, byForce);
