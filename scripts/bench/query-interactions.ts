@@ -58,7 +58,7 @@ const STATUS_SETS: PairStatus[][] = [
 ];
 
 /** The national view's parts (its freshness marks among them). */
-const nationalParts = (db: Connector, filters: Filters): Record<string, ViewPart<unknown>> => ({ ...nationalViewParts(db, filters) });
+const nationalParts = (db: Connector, filters: Filters): Record<string, ViewPart<unknown>> => nationalViewParts(db, filters);
 
 /** The national view's parts whose inputs change from `from` to `to`: what the query coordinator re-runs. */
 function nationalChange(db: Connector, from: Filters, to: Filters): Record<string, ViewPart<unknown>> {
@@ -66,20 +66,20 @@ function nationalChange(db: Connector, from: Filters, to: Filters): Record<strin
   return Object.fromEntries(Object.entries(nationalParts(db, to)).filter(([name, part]) => before[name]!.inputs !== part.inputs));
 }
 
+/** A change of the national view from `base` to `to(i)`, its answers for `base` held first. */
+const nationalInteraction = (db: Connector, base: Filters, name: string, to: (i: number) => Filters): Interaction =>
+  ({ view: 'national', name, parts: (i) => nationalChange(db, base, to(i)), before: () => nationalParts(db, base) });
+
 export async function interactionsOf(db: Connector): Promise<Interaction[]> {
   const c = await readChoices(db);
   const base = defaultFilters(c.lastUpdate);
   const subject = (force: string) => ({ force, compare: null, peers: [pick(c.forces, force.length), pick(c.forces, force.length + 5)] });
   return [
-    { view: 'national', name: 'as-of change', parts: (i) => nationalChange(db, base, { ...base, asOf: earlier(c.lastUpdate, i) }), before: () => nationalParts(db, base) },
-    { view: 'national', name: 'region change', parts: (i) => nationalChange(db, base, { ...base, region: pick(c.regions, i) }), before: () => nationalParts(db, base) },
-    { view: 'national', name: 'force selection', parts: (i) => nationalChange(db, base, { ...base, force: pick(c.forces, i) }), before: () => nationalParts(db, base) },
-    {
-      view: 'national', name: 'recommendation selection',
-      parts: (i) => nationalChange(db, base, { ...base, recommendation: spread(c.recommendations, i) }),
-      before: () => nationalParts(db, base),
-    },
-    { view: 'national', name: 'status filter', parts: (i) => nationalChange(db, base, { ...base, statuses: pick(STATUS_SETS, i) }), before: () => nationalParts(db, base) },
+    nationalInteraction(db, base, 'as-of change', (i) => ({ ...base, asOf: earlier(c.lastUpdate, i) })),
+    nationalInteraction(db, base, 'region change', (i) => ({ ...base, region: pick(c.regions, i) })),
+    nationalInteraction(db, base, 'force selection', (i) => ({ ...base, force: pick(c.forces, i) })),
+    nationalInteraction(db, base, 'recommendation selection', (i) => ({ ...base, recommendation: spread(c.recommendations, i) })),
+    nationalInteraction(db, base, 'status filter', (i) => ({ ...base, statuses: pick(STATUS_SETS, i) })),
     { view: 'force', name: 'force change', parts: (i) => forceViewParts(db, base, subject(pick(c.forces, i))) },
     { view: 'force', name: 'as-of change', parts: (i) => forceViewParts(db, { ...base, asOf: earlier(c.lastUpdate, i) }, subject('cheshire')) },
     { view: 'inspection', name: 'inspection change', parts: (i) => inspectionViewParts(db, base, spread(c.inspections, i)) },

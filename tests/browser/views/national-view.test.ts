@@ -5,7 +5,10 @@ import { openDemoData } from '../../sql/support/demo-data';
 import { headline } from '../../../src/lib/metrics/national/national.sql';
 import { dataExtent } from '../../../src/lib/metrics/common/data-extent.sql';
 import { defaultFilters } from '../../../src/lib/metrics/common/filters';
-import { formatInteger, formatPercent } from '../../../src/lib/charts/shared/format';
+import { formatDate, formatInteger, formatPercent } from '../../../src/lib/charts/shared/format';
+import { complianceTrends } from '../../../src/lib/metrics/national/trends.sql';
+import { forceFreshness } from '../../../src/lib/metrics/national/freshness.sql';
+import { staleHeadline } from '../../../src/lib/charts/shared/freshness-words';
 import type { Connector } from '../../../src/lib/db/connector';
 
 let browser: Browser;
@@ -93,6 +96,15 @@ describe('national view on the demo data', () => {
       expect(await page.getByTestId('headline-compliance').textContent()).toBe(formatPercent(expected.complianceRate));
       expect(new URL(page.url()).searchParams.get('asof')).toBe(earlier);
       await expect(page.locator('[data-chart="force-ranking"] [data-testid="subtitle"]').textContent()).resolves.toContain('31 March 2024');
+      // The trend is the series kept from the first view cut at the new date, ending on the date's
+      // own figures, and freshness comes with the figures: each as the plain SQL gives them for the date.
+      const trend = (await complianceTrends(db, filtersOn(earlier))).filter((p) => p.region === null);
+      await page.locator('[data-chart="compliance-trend"] button', { hasText: 'Show as table' }).click();
+      const cells = await page.locator('[data-chart="compliance-trend"] table tbody tr').evaluateAll((rows) =>
+        rows.map((row) => [...row.querySelectorAll('td')].slice(1).map((td) => td.textContent)));
+      expect(cells).toEqual(trend.map((p) => [formatDate(p.date), formatPercent(p.rate), formatInteger(p.complete), formatInteger(p.in_scope)]));
+      const freshness = await forceFreshness(db, filtersOn(earlier));
+      await expect(page.getByTestId('stale-headline').textContent()).resolves.toBe(staleHeadline(freshness.staleForces, freshness.staleDays));
 
       // The address alone reproduces the view.
       const shared = await openApp(browser, baseUrl, new URL(page.url()).search);

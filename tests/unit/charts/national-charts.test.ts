@@ -95,6 +95,10 @@ describe('every national chart', () => {
         expect(spec.subtitle, spec.id).toContain('As on 15 March 2024');
         expect(spec.source).toBe('Test source.');
         expect(spec.table.rows.length, spec.id).toBeGreaterThan(0);
+        // Dates in a table are written day first, as everywhere on screen, never as ISO.
+        for (const row of spec.table.rows) {
+          for (const value of Object.values(row)) expect(String(value), spec.id).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+        }
       }
     }
   });

@@ -85,7 +85,7 @@ export function regionTrendsChart(trends: readonly TrendPoint[], forceTrend: rea
         { key: 'in_scope', label: 'In scope', format: 'integer' },
       ],
       rows: [...nation.map((p) => ({ ...p, series: NATION })), ...own.map((p) => ({ ...p, series: p.panel }))]
-        .map(({ series, date, rate, complete, in_scope }) => ({ series, date, rate, complete, in_scope })),
+        .map(({ series, date, rate, complete, in_scope }) => ({ series, date: formatDate(date), rate, complete, in_scope })),
     },
   };
 }

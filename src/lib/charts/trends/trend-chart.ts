@@ -69,9 +69,11 @@ export function trendChart(
     },
     table: {
       columns: [{ key: 'series', label: 'Series', format: 'text' }, { key: 'date', label: 'As on', format: 'text' }, ...figure.columns],
-      rows: rows.map((row) => Object.fromEntries(
-        ['series', 'date', ...figure.columns.map((c) => c.key)].map((key) => [key, row[key as keyof TrendRow] as string | number | null]),
-      )),
+      rows: rows.map((row) => ({
+        ...Object.fromEntries(figure.columns.map((c) => [c.key, row[c.key as keyof TrendRow] as string | number | null])),
+        series: row.series,
+        date: formatDate(row.date),
+      })),
     },
   };
 }
