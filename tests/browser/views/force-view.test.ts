@@ -109,6 +109,44 @@ describe('force view', () => {
     }
   });
 
+  it('names the force whose figures are on show while another is computed, and draws its charts once', async () => {
+    const { page, context, errors } = await openApp(browser, baseUrl, '?view=force&force=cheshire');
+    try {
+      await page.waitForSelector('section.view[data-ready="true"][data-force="cheshire"]', { timeout: 30_000 });
+      // Every change to the page from here on: what the heading names beside whose rows the list
+      // shows, and how many times the strip chart has been drawn since.
+      await page.evaluate(() => {
+        const strip = () => document.querySelector('[data-chart="force-strip"] svg');
+        let last = strip();
+        let draws = 0;
+        const seen: { heading: string; rowsOf: string; draws: number }[] = [];
+        (globalThis as unknown as { seen: typeof seen }).seen = seen;
+        new MutationObserver(() => {
+          const now = strip();
+          if (now && now !== last) (draws += 1), (last = now);
+          const heading = document.querySelector('h2#force-title')?.textContent ?? '';
+          const rowsOf = document.querySelector('[data-testid="recommendations-firearms-2023"] tbody tr[data-rec]')?.getAttribute('data-force') ?? '';
+          seen.push({ heading, rowsOf, draws });
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+      await page.getByTestId('force-select').selectOption('cumbria');
+      await page.waitForSelector('section.view[data-ready="true"][data-force="cumbria"]', { timeout: 30_000 });
+      // The strip marks the force it is drawn for in its axis (► Cumbria): drawn, perhaps when idle.
+      await page.waitForFunction(() => document.querySelector('[data-chart="force-strip"]')?.textContent?.includes('► Cumbria'), null, { timeout: 30_000 });
+      const seen = await page.evaluate(() => (globalThis as unknown as { seen: { heading: string; rowsOf: string; draws: number }[] }).seen);
+      const headings: Record<string, string> = { cheshire: 'Cheshire: where the force stands', cumbria: 'Cumbria: where the force stands' };
+      expect(seen.length).toBeGreaterThan(0);
+      // Named from the address, the new force titled the last force's figures until its own came.
+      for (const moment of seen) expect(moment.heading).toBe(headings[moment.rowsOf]);
+      expect(seen.at(-1)!.rowsOf).toBe('cumbria');
+      // Drawn again only with the new force's figures, not first with the old ones under new names.
+      expect(seen.at(-1)!.draws).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('compares two forces side by side from the address alone', async () => {
     const { page, context, errors } = await openApp(browser, baseUrl, '?view=force&force=cheshire&compare=west-midlands');
     try {

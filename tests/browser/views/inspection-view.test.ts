@@ -63,6 +63,43 @@ describe('inspection view', () => {
     }
   });
 
+  it('keeps the report on show, named, while another is computed, and updates its charts in place', async () => {
+    const { page, context, errors } = await openApp(browser, baseUrl, '?view=inspection&inspection=firearms-2023');
+    try {
+      await page.waitForSelector('section.inspection-view[data-ready="true"][data-inspection="firearms-2023"]', { timeout: 30_000 });
+      const titles = new Map((await inspectionList(db)).map((listed) => [listed.inspection_id, listed.title]));
+      const matrix = (await page.$('[data-chart="status-matrix"]'))!;
+      // Every change to the page from here on: the heading, the report whose figures are on show,
+      // and whether its matrix is on the page.
+      await page.evaluate(() => {
+        const seen: { heading: string; shown: string; matrix: boolean }[] = [];
+        (globalThis as unknown as { seen: typeof seen }).seen = seen;
+        new MutationObserver(() => {
+          seen.push({
+            heading: document.querySelector('h2#inspection-title')?.textContent ?? '',
+            shown: document.querySelector('section.inspection-view')?.getAttribute('data-inspection') ?? '',
+            matrix: document.querySelector('[data-chart="status-matrix"]') !== null,
+          });
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+      await page.getByTestId('inspection-select').selectOption('disproportionality-2021');
+      await page.waitForSelector('section.inspection-view[data-ready="true"][data-inspection="disproportionality-2021"]', { timeout: 30_000 });
+      const seen = await page.evaluate(() => (globalThis as unknown as { seen: { heading: string; shown: string; matrix: boolean }[] }).seen);
+      expect(seen.length).toBeGreaterThan(0);
+      // Emptied while the new report was computed, the page lost its charts and built them again.
+      for (const moment of seen) {
+        expect(moment.matrix).toBe(true);
+        expect(moment.heading).toBe(titles.get(moment.shown));
+      }
+      await expect(matrix.evaluate((frame) => frame.isConnected)).resolves.toBe(true);
+      // Four recommendations for forces × 43 forces.
+      await page.waitForFunction(() => document.querySelectorAll('[data-chart="status-matrix"] svg g[aria-label="cell"] rect').length === 4 * 43, null, { timeout: 30_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('says so, instead of drawing an empty chart, for a report without recommendations for forces', async () => {
     const { page, context, errors } = await openApp(browser, baseUrl, '?view=inspection&inspection=vetting-misconduct-2022');
     try {
