@@ -31,7 +31,7 @@ export function inspectionsScope(filters: Filters, titles: InspectionTitles = ne
 /** The force view's charts: the strip of all forces, then each force's history. */
 export function forceCharts(data: ForceViewData, names: StripNames, measure: BenchmarkMeasure, source: string): ChartSpec[] {
   // The force's recommendations name their reports: the titles the scope words use.
-  const titles = new Map(data.recommendations.map((r) => [r.inspection_id, r.title]));
+  const titles = new Map(data.recommendations.map((report) => [report.inspection_id, report.title]));
   const context = subjectChartContext(data.filters, inspectionsScope(data.filters, titles), source);
   return [
     forceStripChart(data.benchmark, data.groups, measure, names, context),

@@ -11,7 +11,7 @@ beforeAll(async () => {
 
 describe("force b's recommendations on 2024-06-30", () => {
   it('lists status, deadline, days overdue, last update and the latest evidence, newest report first', async () => {
-    const rows = await forceRecommendations(db, on(D), ['b']);
+    const rows = (await forceRecommendations(db, on(D), ['b'])).flatMap((report) => report.rows ?? []);
     expect(rows.map((r) => [r.inspection_id, r.rec_no, r.status, r.due_date, r.days_overdue, r.last_update, r.last_source])).toEqual([
       ['I2', 1, 'no_update', '2024-12-31', null, null, null],
       // Two updates on 2024-03-31: the later-loaded (complete) stands.
@@ -23,14 +23,24 @@ describe("force b's recommendations on 2024-06-30", () => {
     expect(rows[2]).toMatchObject({ evidence: 'Evidence submitted', evidence_as_of: '2024-02-01', evidence_source: 'test' });
   });
 
-  it("counts each report's overdue rows, for the report's folded line", async () => {
-    const rows = await forceRecommendations(db, on(D), ['b']);
+  it("counts each report's rows and overdue rows, for the report's folded line", async () => {
+    const reports = await forceRecommendations(db, on(D), ['b']);
     // I2 is not yet due; of I1's two, only R2 (172 days) is overdue.
-    expect(rows.map((r) => [r.inspection_id, r.report_overdue])).toEqual([['I2', 0], ['I1', 1], ['I1', 1]]);
+    expect(reports.map((r) => [r.inspection_id, r.row_count, r.overdue_count])).toEqual([['I2', 1, 0], ['I1', 2, 1]]);
+  });
+
+  it('gives the rows of the newest reports and of those opened, the others folded to their line', async () => {
+    const rowsOf = (reports: Awaited<ReturnType<typeof forceRecommendations>>) =>
+      reports.map((r) => [r.inspection_id, r.newest, r.rows?.map((row) => row.rec_no) ?? null]);
+    expect(rowsOf(await forceRecommendations(db, on(D), ['b'], undefined, { newest: 1 }))).toEqual([['I2', true, [1]], ['I1', false, null]]);
+    expect(rowsOf(await forceRecommendations(db, on(D), ['b'], undefined, { newest: 1, opened: ['I1'] }))).toEqual([['I2', true, [1]], ['I1', false, [1, 2]]]);
+    // Folded or not, a report's line counts all its rows.
+    const folded = await forceRecommendations(db, on(D), ['b'], undefined, { newest: 0 });
+    expect(folded.map((r) => [r.inspection_id, r.row_count, r.overdue_count, r.rows])).toEqual([['I2', 1, 0, null], ['I1', 2, 1, null]]);
   });
 
   it('gives one row per force and recommendation when two forces are compared', async () => {
-    const rows = await forceRecommendations(db, on(D), ['b', 'd']);
+    const rows = (await forceRecommendations(db, on(D), ['b', 'd'])).flatMap((report) => report.rows ?? []);
     expect(rows.filter((r) => r.inspection_id === 'I1' && r.rec_no === 1).map((r) => [r.force_id, r.status])).toEqual([
       ['b', 'complete'], ['d', 'in_progress'],
     ]);

@@ -42,6 +42,10 @@ async function expectSame(db: Connector, filters: Filters, inspection: string, f
   const recommendations = await forceRecommendations(db, filters, forces);
   expect(await forceRecommendations(db, filters, forces, FAST_PAIRS), label).toEqual(recommendations);
   expect(await forceRecommendations(db, filters, forces, FORCE_PAIRS), label).toEqual(recommendations);
+  // The newest report's rows and one opened older report's, the rest folded to their lines.
+  const folded = { newest: 1, opened: [inspection] };
+  const some = await forceRecommendations(db, filters, forces, PLAIN_PAIRS, folded);
+  expect(await forceRecommendations(db, filters, forces, FORCE_PAIRS, folded), label).toEqual(some);
   const subject = { force: forces[0]!, compare: forces[1] ?? null, peers: forces };
   const benchmark = await forceBenchmark(db, filters, subject);
   const groups = await peerAggregates(db, filters, subject);

@@ -1,7 +1,7 @@
 import type { Connector } from '../../db/connector';
 import { filterParams, type Filters } from '../common/filters';
 import { forceBenchmark, type BenchmarkSubject, type ForceMeasure } from './force-benchmark.sql';
-import { forceRecommendations, type ForceRecommendation } from './force-recommendations.sql';
+import { forceRecommendations, type ForceReport } from './force-recommendations.sql';
 import { peerAggregates, type GroupAggregate } from './peer-aggregates.sql';
 import { responses, type ResponseRow } from './responses.sql';
 import { statusHistory, type StatusSegment } from '../pairs/status-history.sql';
@@ -14,7 +14,8 @@ export interface ForceViewData {
   filters: Filters;
   benchmark: ForceMeasure[];
   groups: GroupAggregate[];
-  recommendations: ForceRecommendation[];
+  /** The force's reports, newest first, with the rows of the newest and of those opened. */
+  recommendations: ForceReport[];
   history: StatusSegment[];
   /** The compared force's history; null when no force is compared. */
   compareHistory: StatusSegment[] | null;
@@ -23,8 +24,13 @@ export interface ForceViewData {
 
 type ForcePart = Exclude<keyof ForceViewData, 'filters'>;
 
-/** The force view's queries for one force (and perhaps a second) on one set of filters. */
-export function forceViewParts(db: Connector, filters: Filters, subject: BenchmarkSubject): ViewParts<Pick<ForceViewData, ForcePart>> {
+/**
+ * The force view's queries for one force (and perhaps a second) on one set of filters; `opened`:
+ * the older reports whose rows the user opened (the newest reports' rows always come).
+ */
+export function forceViewParts(
+  db: Connector, filters: Filters, subject: BenchmarkSubject, opened: readonly string[] = [],
+): ViewParts<Pick<ForceViewData, ForcePart>> {
   const scoped = benchmarkFilters(filters);
   const forces = subject.compare ? [subject.force, subject.compare] : [subject.force];
   const shared = inputsOf(filterParams(scoped));
@@ -33,7 +39,10 @@ export function forceViewParts(db: Connector, filters: Filters, subject: Benchma
   return {
     benchmark: { inputs: bySubject, run: () => forceBenchmark(db, scoped, subject, measureCounts(scoped)) },
     groups: { inputs: bySubject, run: () => peerAggregates(db, scoped, subject, measureCounts(scoped)) },
-    recommendations: { inputs: inputsOf([shared, forces]), run: () => forceRecommendations(db, scoped, forces, forcePairs) },
+    recommendations: {
+      inputs: inputsOf([shared, forces, opened]),
+      run: () => forceRecommendations(db, scoped, forces, forcePairs, { opened }),
+    },
     history: { inputs: inputsOf([shared, subject.force]), run: () => statusHistory(db, scoped, subject.force, historySegments) },
     compareHistory: {
       inputs: inputsOf([shared, subject.compare]),
