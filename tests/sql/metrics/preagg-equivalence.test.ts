@@ -79,7 +79,10 @@ describe('pre-aggregates equal the plain definitions', () => {
     }
     // The monthly SQL cannot run with a scope it was not built for.
     const elsewhere: Connector = { ...demo, preaggregatedScope: 'firearms-2023' };
-    await expect(headlineFast(elsewhere, { ...defaultFilters('2023-11-01'), inspections: ['firearms-2023'] }))
-      .rejects.toThrow(/built scope/);
+    const foreign = { ...defaultFilters('2023-11-01'), inspections: ['firearms-2023'] };
+    await expect(headlineFast(elsewhere, foreign)).rejects.toThrow(/built scope/);
+    // Each statement that reads the rows kept for a scope (by its key, not its list) tests it too.
+    await expect(complianceTrendsFast(elsewhere, foreign)).rejects.toThrow(/built scope/);
+    await expect(forceFreshness(elsewhere, foreign)).rejects.toThrow(/built scope/);
   });
 });

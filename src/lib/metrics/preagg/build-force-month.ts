@@ -1,5 +1,6 @@
 import type { Connector } from '../../db/connector';
 import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './statuses';
+import { BUILT_SCOPE_KEY } from './monthly-scope.sql';
 
 /** The counts `preagg_force_day` keeps per force, inspection and day, as changes. */
 export const COUNT_COLUMNS = [
@@ -22,12 +23,12 @@ export async function setPreaggregateScope(db: Connector, inspections: readonly 
 }
 
 /**
- * The rows of `table` (which has an inspection_id) with their scope: all of them under '' (every
- * inspection), and those of the built scope's inspections once more under that scope.
+ * The rows of `table` (which has an inspection_id) with their scope's key (SCOPE_KEY): all of them
+ * under '' (every inspection), and those of the built scope's inspections once more under 'built'.
  */
 export const inEachScope = (table: string) => `SELECT '' AS scope, * FROM ${table}
   UNION ALL
-  SELECT s.inspections, t.*
+  SELECT '${BUILT_SCOPE_KEY}', t.*
   FROM ${table} t, preagg_scope s
   WHERE s.inspections <> ''
     AND t.inspection_id IN (SELECT unnest(string_split(inspections, ',')) FROM preagg_scope)`;

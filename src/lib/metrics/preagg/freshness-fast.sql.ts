@@ -1,5 +1,5 @@
 import { inListParam } from '../common/list-param.sql';
-import { MONTHLY_SCOPE_GUARD } from './monthly-scope.sql';
+import { MONTHLY_SCOPE_GUARD, SCOPE_KEY } from './monthly-scope.sql';
 
 /**
  * `last_updates` (each force's latest update day on D, $1) from the pre-aggregates: the update days
@@ -10,7 +10,7 @@ export const lastUpdatesFast = (monthly: boolean, guard = 'true'): string => (mo
   ? `last_updates AS (
   SELECT force_id, max(day) AS last_update
   FROM preagg_scope_update_days
-  WHERE scope = $2 AND day <= $1::DATE AND first_published <= $1::DATE
+  WHERE scope = ${SCOPE_KEY} AND day <= $1::DATE AND first_published <= $1::DATE
     AND ${MONTHLY_SCOPE_GUARD} AND ${guard}
   GROUP BY force_id
 )`

@@ -7,7 +7,7 @@ import { listRowsOf, rowsOf } from '../common/rows';
 import { ALL_PAIR_STATUSES, OVERDUE_STATUSES } from './statuses';
 import { COUNT_COLUMNS } from './build-force-month';
 import { inListParam } from '../common/list-param.sql';
-import { MONTHLY_SCOPE_GUARD } from './monthly-scope.sql';
+import { MONTHLY_SCOPE_GUARD, SCOPE_KEY } from './monthly-scope.sql';
 import { lastUpdatesFast, OPEN_ITEMS_FAST } from './freshness-fast.sql';
 import { DEFAULT_STALE_DAYS, FRESHNESS_ORDER, freshnessRowsCte } from '../national/freshness-rows.sql';
 import type { ForceFreshness, Freshness } from '../national/freshness.sql';
@@ -74,12 +74,12 @@ day_sums AS (
  */
 const DAY_SUMS_MONTHLY = `
 lookup AS (
-  SELECT least(date_trunc('month', $1::DATE)::DATE, max(month)) AS month FROM preagg_force_month WHERE scope = $2
+  SELECT least(date_trunc('month', $1::DATE)::DATE, max(month)) AS month FROM preagg_force_month WHERE scope = ${SCOPE_KEY}
 ),
 as_on AS (
   SELECT m.force_id, ${COUNT_COLUMNS.map((c) => `m.before_${c} AS ${c}`).join(', ')}
   FROM preagg_force_month m JOIN lookup l ON m.month = l.month
-  WHERE m.scope = $2
+  WHERE m.scope = ${SCOPE_KEY}
   UNION ALL
   SELECT d.force_id, ${COUNT_COLUMNS.map((c) => `d.${c}`).join(', ')}
   FROM preagg_force_day d
@@ -339,7 +339,7 @@ const TREND_CHANGES_BY_INSPECTION = `changes AS (
 const TREND_CHANGES_MONTHLY = `changes AS (
   SELECT force_id, last_day(month)::DATE AS date, ${TREND_COLUMNS.map((c) => `month_${c} AS ${c}`).join(', ')}
   FROM preagg_force_month
-  WHERE scope = $2 AND month < date_trunc('month', $1::DATE)::DATE AND ${MONTHLY_SCOPE_GUARD}
+  WHERE scope = ${SCOPE_KEY} AND month < date_trunc('month', $1::DATE)::DATE AND ${MONTHLY_SCOPE_GUARD}
   UNION ALL
   SELECT force_id, $1::DATE AS date, ${TREND_COLUMNS.join(', ')}
   FROM preagg_force_day
