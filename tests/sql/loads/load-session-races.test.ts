@@ -41,6 +41,25 @@ describe('drops that race', () => {
     await load.discard();
   });
 
+  it('makes the engine ready for staging while the files are read', async () => {
+    // A reader that finishes only once the mapping tables are there: it waits forever if the
+    // engine's side of staging begins after the files are read.
+    await db.query('DROP TABLE IF EXISTS ingest_force_names');
+    const tables = async () => (await db.query(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'ingest_force_names'`)).getChild('n')!.get(0) as number;
+    const readAfterTheEngine: ReadFiles = async (files, signal) => {
+      for (let tries = 0; (await tables()) === 0; tries += 1) {
+        if (tries > 2_000) throw new Error('the mapping tables were not made while the files were read');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      return readHere(files, signal);
+    };
+    const load = new LoadSession(() => db, async () => undefined, { readFiles: readAfterTheEngine });
+    await load.start([asFile('malformed/unknown-force.csv')], { kind: 'add' }, null);
+    expect(load.failure).toBeNull();
+    expect(load.phase).toBe('review');
+    await load.discard();
+  });
+
   it('the same file twice in one selection is read once, and the page says so', async () => {
     const changes: string[] = [];
     const load = new LoadSession(() => db, async (message) => void changes.push(message), { readFiles: readHere });

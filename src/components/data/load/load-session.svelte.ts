@@ -1,6 +1,6 @@
 import type { Connector } from '../../../lib/db/connector';
 import { readFilesInWorker } from '../../../lib/data/ingest/read/file-reader-client';
-import { stageFiles, type LoadProgress } from '../../../lib/data/ingest/stage/stage-load';
+import { prepareStaging, stageFiles, type LoadProgress } from '../../../lib/data/ingest/stage/stage-load';
 import { problemGroups, type ProblemGroup } from '../../../lib/data/ingest/report/problem-report';
 import { problemTitle } from '../../../lib/data/ingest/report/problem-messages';
 import { acceptLoad, discardStaged, type LoadMode } from '../../../lib/data/ingest/loaded/load-changes';
@@ -136,11 +136,16 @@ export class LoadSession {
           return;
         }
       }
+      // The engine's side of staging runs while the files are read in their worker; a failed read
+      // leaves it finished and harmless, never an unhandled rejection.
+      const staging = prepareStaging(this.db());
+      staging.catch(() => undefined);
       const prepared = await this.#readFiles(files, controller.signal);
       this.phase = 'checking';
       this.message = `Checking ${listOf(this.fileNames)}…`;
       this.staged = await stageFiles(this.db(), prepared, {
         defaultDate,
+        prepared: staging,
         signal: controller.signal,
         onProgress: (progress) => (this.progress = progress),
       });

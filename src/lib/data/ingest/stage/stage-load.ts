@@ -17,8 +17,20 @@ export interface LoadProgress extends ReadProgress {
 export interface StageOptions {
   /** The date given to statuses of files without a Date column (ISO), or null to require one. */
   defaultDate: string | null;
+  /** prepareStaging, begun earlier (while the files were read); begun here if not. */
+  prepared?: Promise<void>;
   onProgress?: (progress: LoadProgress) => void;
   signal?: AbortSignal;
+}
+
+/**
+ * What staging needs of the engine before any file: the mapping tables and the load registry.
+ * Nothing in it depends on the files, so a load begins it while its files are read in their worker
+ * (about 0.1 s of statements in the page's engine, off the time a load takes).
+ */
+export async function prepareStaging(db: Connector): Promise<void> {
+  await createMappingTables(db);
+  await ensureRegistry(db);
 }
 
 /** Reference files first, so the files after them are checked against their valid rows. */
@@ -33,8 +45,7 @@ const CHECK_ORDER: readonly (FileKind | null)[] = ['inspections', 'recommendatio
  */
 export async function stageFiles(db: Connector, files: readonly PreparedFile[], options: StageOptions): Promise<StagedFile[]> {
   const started = performance.now();
-  await createMappingTables(db);
-  await ensureRegistry(db);
+  await (options.prepared ?? prepareStaging(db));
   const read: ReadFile[] = [];
   const batch = batchRelations();
   const members: BatchMember[] = [];
