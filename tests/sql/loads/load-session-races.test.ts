@@ -60,6 +60,18 @@ describe('drops that race', () => {
     await load.discard();
   });
 
+  it('tells the page the rows are in before it drops the load\'s staging tables, and drops them', async () => {
+    const staging = async () => (await db.query(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE 'ingest_stage_%'`)).getChild('n')!.get(0) as number;
+    const seen: number[] = [];
+    const load = new LoadSession(() => db, async () => void seen.push(await staging()), { readFiles: readHere });
+    await load.start([asFile('valid/wide.csv')], { kind: 'add' }, null);
+    expect(load.failure).toBeNull();
+    // Told while they were there; gone once the load is done.
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(await staging()).toBe(0);
+  });
+
   it('the same file twice in one selection is read once, and the page says so', async () => {
     const changes: string[] = [];
     const load = new LoadSession(() => db, async (message) => void changes.push(message), { readFiles: readHere });

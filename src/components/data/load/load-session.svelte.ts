@@ -3,7 +3,7 @@ import { readFilesInWorker } from '../../../lib/data/ingest/read/file-reader-cli
 import { prepareStaging, stageFiles, type LoadProgress } from '../../../lib/data/ingest/stage/stage-load';
 import { problemGroups, type ProblemGroup } from '../../../lib/data/ingest/report/problem-report';
 import { problemTitle } from '../../../lib/data/ingest/report/problem-messages';
-import { acceptLoad, discardStaged, type LoadMode } from '../../../lib/data/ingest/loaded/load-changes';
+import { commitLoad, discardStaged, type LoadMode } from '../../../lib/data/ingest/loaded/load-changes';
 import { loadFailure, type LoadFailure } from '../../../lib/data/ingest/report/load-failure';
 import type { StagedFile } from '../../../lib/data/ingest/stage/stage-file';
 import type { LoadEntry } from '../../../lib/data/ingest/loaded/load-registry';
@@ -214,7 +214,7 @@ export class LoadSession {
     let added: LoadEntry[];
     try {
       // One transaction: a failure anywhere leaves everything as it was.
-      added = await acceptLoad(this.db(), staged, this.preview?.mode ?? this.mode, new Date().toISOString());
+      added = await commitLoad(this.db(), staged, this.preview?.mode ?? this.mode, new Date().toISOString());
     } catch (cause) {
       this.failure = loadFailure(cause, 'loading');
       this.message = 'The load failed; your data is as it was.';
@@ -254,6 +254,10 @@ export class LoadSession {
         detail: cause instanceof Error ? cause.message : String(cause),
       };
     }
+    // The staging tables go once the page has said so and its views have asked about the new rows:
+    // dropping them (about 70 ms of statements after a 1M-row file) came between the two. The rows
+    // are in whatever happens here; tables left behind only take memory until the page reloads.
+    await discardStaged(this.db(), staged).catch(() => undefined);
   }
 
   #finish(): void {

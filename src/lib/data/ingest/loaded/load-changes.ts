@@ -80,7 +80,8 @@ async function setAside(db: Connector, loadIds: number[], description: string, a
 /**
  * `derived`, when given, rebuilds what is derived from the tables (the pre-aggregates) inside the
  * load's own transaction: if it fails (out of memory at millions of rows), the load is rolled back
- * with it, and the page never shows new rows beside old figures.
+ * with it, and the page never shows new rows beside old figures. The staging tables are dropped
+ * after (see commitLoad for leaving that to the caller).
  */
 export async function acceptLoad(
   db: Connector,
@@ -89,12 +90,26 @@ export async function acceptLoad(
   loadedAt: string,
   derived?: (db: Connector) => Promise<void>,
 ): Promise<LoadEntry[]> {
+  const added = await commitLoad(db, files, mode, loadedAt, derived);
+  await discardStaged(db, files);
+  return added;
+}
+
+/**
+ * acceptLoad without dropping the staging tables: the page says the rows are in, and its views ask
+ * about them, before it drops them (about 70 ms of statements after a 1M-row file). The caller
+ * drops them with discardStaged.
+ */
+export async function commitLoad(
+  db: Connector,
+  files: readonly StagedFile[],
+  mode: LoadMode,
+  loadedAt: string,
+  derived?: (db: Connector) => Promise<void>,
+): Promise<LoadEntry[]> {
   await prepareTables(db);
   const loadable = files.filter((file) => file.fileProblems.length === 0 && file.loadable > 0);
-  if (loadable.length === 0) {
-    await discardStaged(db, files);
-    return [];
-  }
+  if (loadable.length === 0) return [];
   const added = await inTransaction(db, async () => {
     // Past everything loaded and everything set aside, so an undo never meets a reused seq or id.
     const [next] = resultRows<{ seq: number; id: number }>(await db.query(
@@ -138,7 +153,6 @@ export async function acceptLoad(
     if (derived) await derived(db);
     return ids;
   });
-  await discardStaged(db, files);
   return (await listLoads(db)).filter((entry) => added.includes(entry.load_id));
 }
 
