@@ -17,6 +17,10 @@ const readHere: ReadFiles = (files) =>
 const asFile = (path: string, name = path.split('/').at(-1)!) => new File([fixture(path) as Uint8Array<ArrayBuffer>], name, { lastModified: 1_700_000_000_000 });
 
 let db: Connector;
+/** How many of the engine's tables have a name LIKE `pattern`. */
+const tablesLike = async (pattern: string) =>
+  (await db.query('SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE $1', [pattern])).getChild('n')!.get(0) as number;
+
 beforeAll(async () => {
   db = await openDemoData();
   await registerShippedLoads(db, '2025-01-01T09:00:00.000Z');
@@ -45,9 +49,8 @@ describe('drops that race', () => {
     // A reader that finishes only once the mapping tables are there: it waits forever if the
     // engine's side of staging begins after the files are read.
     await db.query('DROP TABLE IF EXISTS ingest_force_names');
-    const tables = async () => (await db.query(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'ingest_force_names'`)).getChild('n')!.get(0) as number;
     const readAfterTheEngine: ReadFiles = async (files, signal) => {
-      for (let tries = 0; (await tables()) === 0; tries += 1) {
+      for (let tries = 0; (await tablesLike('ingest_force_names')) === 0; tries += 1) {
         if (tries > 2_000) throw new Error('the mapping tables were not made while the files were read');
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
@@ -61,7 +64,7 @@ describe('drops that race', () => {
   });
 
   it('tells the page the rows are in before it drops the load\'s staging tables, and drops them', async () => {
-    const staging = async () => (await db.query(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE 'ingest_stage_%'`)).getChild('n')!.get(0) as number;
+    const staging = () => tablesLike('ingest_stage_%');
     const seen: number[] = [];
     const load = new LoadSession(() => db, async () => void seen.push(await staging()), { readFiles: readHere });
     await load.start([asFile('valid/wide.csv')], { kind: 'add' }, null);
